@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace AdvisoryPipeline.Osv;
+
+/// <summary>RFC 3339 timestamps as OSV uses them: UTC, with a trailing <c>Z</c>.</summary>
+public static class OsvTimestamp
+{
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+    ];
+
+    public static bool TryParse(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text is null) return false;
+        // More than 7 fractional digits is valid RFC 3339 but beyond DateTimeOffset's precision: truncate.
+        var dot = text.IndexOf('.');
+        if (dot > 0 && text.EndsWith('Z') && text.Length - dot - 2 > 7)
+            text = string.Concat(text.AsSpan(0, dot + 8), "Z");
+        return DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+    }
+
+    /// <summary>Seconds precision unless the value has a fraction; always UTC with <c>Z</c>.</summary>
+    public static string Format(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0
+            ? "yyyy-MM-dd'T'HH:mm:ss'Z'"
+            : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    }
+}
