@@ -1,1 +1,3 @@
-return 0;
+using AdvisoryPipeline.Cli;
+
+return AdvisoryCli.Run(args, CliEnvironment.FromProcess());

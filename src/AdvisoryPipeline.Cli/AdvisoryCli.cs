@@ -1,0 +1,65 @@
+using System.CommandLine;
+using AdvisoryPipeline.Cli.Commands;
+
+namespace AdvisoryPipeline.Cli;
+
+/// <summary>
+/// The <c>advisory</c> command line: builds the command tree, runs the chosen command and maps every
+/// failure to a one-line message and an exit code (never a stack trace).
+/// </summary>
+public static class AdvisoryCli
+{
+    public const string Description =
+        """
+        Validate, render and publish OSV vulnerability advisories authored as YAML.
+
+        Exit codes: 0 success, 1 findings at error level (or changes wanted by a --check),
+        2 usage or configuration error, 3 failure of the tool or of a remote service.
+        """;
+
+    public static int Run(string[] args, CliEnvironment env)
+    {
+        var root = BuildRoot(env);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                env.Error.WriteLine("advisory: " + error.Message);
+            env.Error.WriteLine("Run 'advisory --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = env.Out,
+                Error = env.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException e)
+        {
+            env.Error.WriteLine("advisory: " + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (IOException e)
+        {
+            env.Error.WriteLine("advisory: " + e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            env.Error.WriteLine("advisory: " + e.Message);
+            return ExitCodes.Failure;
+        }
+    }
+
+    public static RootCommand BuildRoot(CliEnvironment env)
+    {
+        var root = new RootCommand(Description);
+        foreach (var command in CommandCatalog.All(env))
+            root.Add(command);
+        return root;
+    }
+}

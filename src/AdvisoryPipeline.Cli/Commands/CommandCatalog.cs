@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace AdvisoryPipeline.Cli.Commands;
+
+/// <summary>Every subcommand of <c>advisory</c>, in the order <c>--help</c> lists them.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliEnvironment env)
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,27 @@
+using AdvisoryPipeline.Diagnostics;
+
+namespace AdvisoryPipeline.Cli.Output;
+
+/// <summary><c>path:line:col: error[CODE]: message</c> and an indented hint line, as compilers print.</summary>
+public sealed class TextFindingWriter(TextWriter output) : FindingWriter
+{
+    public override void Write(Finding finding)
+    {
+        output.Write(finding.Location.ToString());
+        output.Write(": ");
+        output.Write(LevelName(finding.Level));
+        output.Write('[');
+        output.Write(finding.Code);
+        output.Write("]: ");
+        output.WriteLine(finding.Message);
+        if (finding.Hint is { Length: > 0 } hint)
+        {
+            output.Write("    hint: ");
+            output.WriteLine(hint);
+        }
+    }
+
+    public override void Note(string text) => output.WriteLine(text);
+
+    public override void Complete(RunSummary summary) => output.WriteLine(SummaryLine(summary));
+}
