@@ -1,7 +1,7 @@
 namespace AdvisoryPipeline.Osv.Cvss;
 
 /// <summary>
-/// CVSS v3.0 and v3.1 Base score (v3.1 specification §7.1 and Appendix A). The two versions share the
+/// CVSS v3.0 and v3.1 Base score (v3.1 specification section 7.1 and Appendix A). The two versions share the
 /// base formula and weights; only the final Roundup differs. All arithmetic is in <see cref="decimal"/>, so the
 /// weights are exact and no binary floating-point error reaches the rounding.
 /// </summary>

@@ -58,7 +58,8 @@ internal static class Cvss4Calculator
         _ => null,
     };
 
-    private static int? Max(int? left, int? right) => left is null ? right : right is null ? left : Math.Max(left.Value, right.Value);
+    private static int? Max(int? left, int? right) =>
+        left is { } l && right is { } r ? Math.Max(l, r) : left ?? right;
 
     private static InterpolationStep? Step(
         int macroTenths, int? lowerTenths, Cvss4LevelShape level, Cvss4EffectiveMetrics metrics) =>

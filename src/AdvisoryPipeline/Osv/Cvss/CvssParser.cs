@@ -25,7 +25,9 @@ public static class CvssParser
         return ok;
     }
 
-    /// <summary>As <see cref="TryParse(string?, out CvssVector?, out string?)"/>, with the character offset of the problem.</summary>
+    /// <summary>
+    /// As <see cref="TryParse(string?, out CvssVector?, out string?)"/>, with the character offset of the problem.
+    /// </summary>
     public static bool TryParseWithOffset(
         string? vector,
         [NotNullWhen(true)] out CvssVector? parsed,
@@ -70,6 +72,11 @@ public static class CvssParser
         [NotNullWhen(false)] out CvssParseError? error)
     {
         parsed = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            error = new CvssParseError("the CVSS vector is empty", null);
+            return false;
+        }
         error = FindTextError(text, accepted, prefixRule, out var version);
         if (error is not null)
             return false;
@@ -77,21 +84,18 @@ public static class CvssParser
         var catalog = version is CvssVersion.V4_0 ? CvssMetricCatalog.V4 : CvssMetricCatalog.V3;
         var prefixLength = Prefix(version).Length;
         var metrics = new OrderedDictionary<string, string>(StringComparer.Ordinal);
-        error = ReadMetrics(text!, prefixLength, catalog, version, metrics) ?? FindMissing(catalog, metrics);
+        error = ReadMetrics(text, prefixLength, catalog, version, metrics) ?? FindMissing(catalog, metrics);
         if (error is not null)
             return false;
 
-        parsed = new CvssVector(version, text!, metrics);
+        parsed = new CvssVector(version, text, metrics);
         return true;
     }
 
     private static CvssParseError? FindTextError(
-        string? text, IReadOnlyList<CvssVersion> accepted, string prefixRule, out CvssVersion version)
+        string text, IReadOnlyList<CvssVersion> accepted, string prefixRule, out CvssVersion version)
     {
         version = default;
-        if (string.IsNullOrEmpty(text))
-            return new CvssParseError("the CVSS vector is empty", null);
-
         var space = text.AsSpan().IndexOfAny(" \t\r\n\f\v\u00A0");
         if (space >= 0)
             return new CvssParseError($"whitespace at offset {space}: a CVSS vector has none", space);

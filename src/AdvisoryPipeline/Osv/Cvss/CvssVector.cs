@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 
 namespace AdvisoryPipeline.Osv.Cvss;
 
@@ -50,7 +51,10 @@ public sealed class CvssVector
     }
 
     /// <summary>Same as <see cref="CvssParser.TryParse(string?, out CvssVector?, out string?)"/>.</summary>
-    public static bool TryParse(string? vector, out CvssVector? parsed, out string? error) =>
+    public static bool TryParse(
+        string? vector,
+        [NotNullWhen(true)] out CvssVector? parsed,
+        [NotNullWhen(false)] out string? error) =>
         CvssParser.TryParse(vector, out parsed, out error);
 
     public override string ToString() => Text;
