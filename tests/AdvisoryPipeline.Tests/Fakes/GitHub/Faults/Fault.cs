@@ -31,6 +31,15 @@ public abstract record Fault
             [("retry-after", Invariant(retryAfterSeconds))]);
 
     /// <summary>
+    /// The secondary limit in GitHub's older wording ("abuse detection mechanism", "abuse-rate-limits"): 403
+    /// with <c>retry-after</c>.
+    /// </summary>
+    public static Fault AbuseDetection(int retryAfterSeconds = 1) =>
+        new RespondFault("403 abuse detection", 403,
+            """{"message":"You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#abuse-rate-limits"}""",
+            [("retry-after", Invariant(retryAfterSeconds))]);
+
+    /// <summary>
     /// The primary rate limit exhausted: 403 or 429, <c>x-ratelimit-remaining: 0</c> and <c>x-ratelimit-reset</c>
     /// <paramref name="resetInSeconds"/> from now, and optionally <c>retry-after</c>.
     /// </summary>
