@@ -11,24 +11,9 @@ namespace AdvisoryPipeline.Tests.FakeGitHubTests;
 /// Every injectable fault, and the exception the real Octokit 14 turns it into. The theory below is the mapping
 /// table the publisher's retry logic is written against.
 /// </summary>
-public sealed class FaultInjectionTests : IAsyncLifetime
+public sealed class FaultInjectionTests : FakeGitHubTestBase
 {
-    private const string Owner = "acme";
-    private const string Name = "advisory-db";
     private const string Blobs = "/repos/*/*/git/blobs";
-
-    private FakeGitHubServer _server = null!;
-    private FakeRepository _repository = null!;
-    private GitHubClient _github = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeGitHubServer.StartNewAsync();
-        _repository = _server.CreateRepository(Owner, Name);
-        _github = OctokitClients.Client(_server);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
     [InlineData("500", typeof(ApiException), 500)]
@@ -41,7 +26,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [InlineData("422 protected", typeof(ApiValidationException), 422)]
     public async Task Each_response_fault_reaches_Octokit_as_its_exception_without_a_retry(string kind, Type expected, int status)
     {
-        _server.Faults.Add("POST", Blobs, kind switch
+        Server.Faults.Add("POST", Blobs, kind switch
         {
             "500" => Fault.ServerError(),
             "502 html" => Fault.BadGateway(),
@@ -59,19 +44,19 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.IsType(expected, error);
         Assert.Equal(status, (int)error.StatusCode);
         // Octokit never retries by itself: one request, answered by the fault, and nothing stored.
-        var only = Assert.Single(_server.Requests.All);
+        var only = Assert.Single(Server.Requests.All);
         Assert.Equal(status, only.Status);
         Assert.NotNull(only.Fault);
-        Assert.Null(_repository.FindObject<GitBlob>(GitBlob.FromText("x").Sha));
+        Assert.Null(Repository.FindObject<GitBlob>(GitBlob.FromText("x").Sha));
     }
 
     [Fact]
     public async Task Rate_limit_exceptions_carry_what_a_retry_needs()
     {
-        _server.Faults.Add("POST", Blobs, Fault.PrimaryRateLimit(403, resetInSeconds: 60));
-        _server.Faults.Add("POST", Blobs, Fault.SecondaryRateLimit(403, retryAfterSeconds: 7), nth: 2);
-        _server.Faults.Add("POST", Blobs, Fault.AbuseDetection(retryAfterSeconds: 9), nth: 3);
-        _server.Faults.Add("POST", Blobs, Fault.PrimaryRateLimit(429, resetInSeconds: 60, retryAfterSeconds: 11), nth: 4);
+        Server.Faults.Add("POST", Blobs, Fault.PrimaryRateLimit(403, resetInSeconds: 60));
+        Server.Faults.Add("POST", Blobs, Fault.SecondaryRateLimit(403, retryAfterSeconds: 7), nth: 2);
+        Server.Faults.Add("POST", Blobs, Fault.AbuseDetection(retryAfterSeconds: 9), nth: 3);
+        Server.Faults.Add("POST", Blobs, Fault.PrimaryRateLimit(429, resetInSeconds: 60, retryAfterSeconds: 11), nth: 4);
         var before = DateTimeOffset.UtcNow;
 
         var primary = await Assert.ThrowsAsync<RateLimitExceededException>(CreateBlob);
@@ -89,80 +74,80 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_connection_dropped_before_handling_changes_nothing()
+    public async Task AConnection_dropped_before_handling_changes_nothing()
     {
-        _server.Faults.Add("POST", Blobs, Fault.DropConnectionBeforeHandling());
+        Server.Faults.Add("POST", Blobs, Fault.DropConnectionBeforeHandling());
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(CreateBlob);
         var retried = await CreateBlob();
 
         Assert.IsType<IOException>(error.InnerException);
-        Assert.Equal([(0, true), (201, false)], _server.Requests.All.Select(r => (r.Status, r.ConnectionDropped)));
+        Assert.Equal([(0, true), (201, false)], Server.Requests.All.Select(r => (r.Status, r.ConnectionDropped)));
         Assert.Equal(GitBlob.FromText("x").Sha, retried.Sha);
     }
 
     [Fact]
-    public async Task A_connection_dropped_after_handling_loses_the_response_but_not_the_change()
+    public async Task AConnection_dropped_after_handling_loses_the_response_but_not_the_change()
     {
-        var initial = _repository.HeadOf("main")!;
-        var next = await _github.Git.Commit.Create(Owner, Name, new NewCommit("next", _repository.CommitAt(initial).TreeSha, initial));
-        _server.Faults.Add("PATCH", "/repos/*/*/git/refs/heads/main", Fault.DropConnectionAfterHandling());
+        var initial = Repository.HeadOf("main")!;
+        var next = await GitHub.Git.Commit.Create(Owner, Name, new NewCommit("next", Repository.CommitAt(initial).TreeSha, initial));
+        Server.Faults.Add("PATCH", "/repos/*/*/git/refs/heads/main", Fault.DropConnectionAfterHandling());
 
         await Assert.ThrowsAsync<HttpRequestException>(() =>
-            _github.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(next.Sha)));
-        var movedAnyway = _repository.HeadOf("main");
+            GitHub.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(next.Sha)));
+        var movedAnyway = Repository.HeadOf("main");
         // Replaying the same update is harmless: moving a ref to where it already is counts as a fast-forward.
-        var replay = await _github.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(next.Sha));
+        var replay = await GitHub.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(next.Sha));
 
         Assert.Equal(next.Sha, movedAnyway);
         Assert.Equal(next.Sha, replay.Object.Sha);
-        Assert.Equal(["Initial commit", "next"], _repository.History("main").Select(c => c.Message).Reverse());
+        Assert.Equal(["Initial commit", "next"], Repository.History("main").Select(c => c.Message).Reverse());
     }
 
     [Fact]
     public async Task A_concurrent_push_turns_the_update_into_a_real_non_fast_forward()
     {
-        var initial = _repository.HeadOf("main")!;
-        var mine = await _github.Git.Commit.Create(Owner, Name, new NewCommit("mine", _repository.CommitAt(initial).TreeSha, initial));
-        var rule = _server.Faults.Add("PATCH", "/repos/*/*/git/refs/heads/main", Fault.ConcurrentPush());
+        var initial = Repository.HeadOf("main")!;
+        var mine = await GitHub.Git.Commit.Create(Owner, Name, new NewCommit("mine", Repository.CommitAt(initial).TreeSha, initial));
+        var rule = Server.Faults.Add("PATCH", "/repos/*/*/git/refs/heads/main", Fault.ConcurrentPush());
 
         var refused = await Assert.ThrowsAsync<ApiValidationException>(() =>
-            _github.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(mine.Sha)));
-        var theirs = _repository.HeadOf("main")!;
-        var rebased = await _github.Git.Commit.Create(Owner, Name, new NewCommit("mine, again", _repository.CommitAt(theirs).TreeSha, theirs));
-        await _github.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(rebased.Sha));
+            GitHub.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(mine.Sha)));
+        var theirs = Repository.HeadOf("main")!;
+        var rebased = await GitHub.Git.Commit.Create(Owner, Name, new NewCommit("mine, again", Repository.CommitAt(theirs).TreeSha, theirs));
+        await GitHub.Git.Reference.Update(Owner, Name, "heads/main", new ReferenceUpdate(rebased.Sha));
 
         Assert.Equal("Update is not a fast forward", refused.Message);
         Assert.Equal(1, rule.Fired);
-        Assert.Equal(["mine, again", "Concurrent push", "Initial commit"], _repository.History("main").Select(c => c.Message));
-        Assert.Contains(_repository.FilesOn("main").Keys, path => path.StartsWith("concurrent-push/", StringComparison.Ordinal));
+        Assert.Equal(["mine, again", "Concurrent push", "Initial commit"], Repository.History("main").Select(c => c.Message));
+        Assert.Contains(Repository.FilesOn("main").Keys, path => path.StartsWith("concurrent-push/", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Rules_fire_from_the_nth_matching_request_for_the_given_number_of_times()
     {
-        var rule = _server.Faults.Add("GET", "/repos/acme/*", Fault.ServerError(), nth: 2, times: 2);
+        var rule = Server.Faults.Add("GET", "/repos/acme/*", Fault.ServerError(), nth: 2, times: 2);
 
         var outcomes = new List<int>();
         for (var i = 0; i < 5; i++)
-            outcomes.Add(await StatusOf(() => _github.Repository.Get(Owner, Name)));
-        await _github.Git.Commit.Get(Owner, Name, _repository.HeadOf("main")!);
+            outcomes.Add(await StatusOf(() => GitHub.Repository.Get(Owner, Name)));
+        await GitHub.Git.Commit.Get(Owner, Name, Repository.HeadOf("main")!);
 
         Assert.Equal([200, 500, 500, 200, 200], outcomes);
         Assert.Equal((5, 2), (rule.Matched, rule.Fired));
-        Assert.Equal(6, _server.Requests.CountOf("GET", "/repos/**"));
-        Assert.Equal(2, _server.Requests.All.Count(r => r.Fault is not null));
+        Assert.Equal(6, Server.Requests.CountOf("GET", "/repos/**"));
+        Assert.Equal(2, Server.Requests.All.Count(r => r.Fault is not null));
     }
 
     [Fact]
     public async Task Every_response_carries_GitHub_headers_and_the_rate_limit_is_reported()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseUri };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", _server.Token);
+        using var http = new HttpClient { BaseAddress = Server.BaseUri };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", Server.Token);
         using var raw = await http.GetAsync(new Uri($"repos/{Owner}/{Name}", UriKind.Relative));
 
-        var limits = await _github.RateLimit.GetRateLimits();
-        var lastInfo = _github.GetLastApiInfo();
+        var limits = await GitHub.RateLimit.GetRateLimits();
+        var lastInfo = GitHub.GetLastApiInfo();
 
         Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
         Assert.Equal("application/json; charset=utf-8", raw.Content.Headers.ContentType?.ToString());
@@ -175,7 +160,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     private Task<BlobReference> CreateBlob() =>
-        _github.Git.Blob.Create(Owner, Name, new NewBlob { Content = "x", Encoding = EncodingType.Utf8 });
+        GitHub.Git.Blob.Create(Owner, Name, new NewBlob { Content = "x", Encoding = EncodingType.Utf8 });
 
     private static async Task<int> StatusOf(Func<Task> request)
     {

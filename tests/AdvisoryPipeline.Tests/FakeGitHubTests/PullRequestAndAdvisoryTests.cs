@@ -9,41 +9,24 @@ namespace AdvisoryPipeline.Tests.FakeGitHubTests;
 /// Pull requests through Octokit's client, and repository security advisories, which Octokit 14 has no client
 /// for: they go through <see cref="IConnection"/> with JSON text both ways, as the publisher will send them.
 /// </summary>
-public sealed class PullRequestAndAdvisoryTests : IAsyncLifetime
+public sealed class PullRequestAndAdvisoryTests : FakeGitHubTestBase
 {
-    private const string Owner = "acme";
-    private const string Name = "advisory-db";
     private const string Accept = "application/vnd.github+json";
 
     private static readonly Uri AdvisoriesUri = new($"repos/{Owner}/{Name}/security-advisories", UriKind.Relative);
 
-    private FakeGitHubServer _server = null!;
-    private FakeRepository _repository = null!;
-    private GitHubClient _github = null!;
-    private Connection _connection = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeGitHubServer.StartNewAsync();
-        _repository = _server.CreateRepository(Owner, Name);
-        _connection = OctokitClients.Connection(_server);
-        _github = new GitHubClient(_connection);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task A_pull_request_is_opened_found_by_head_and_not_duplicated()
     {
-        var head = _repository.PushCommit("publish/2024-05", new Dictionary<string, string?> { ["advisories/a.json"] = "{}" }, "Publish");
+        var head = Repository.PushCommit("publish/2024-05", new Dictionary<string, string?> { ["advisories/a.json"] = "{}" }, "Publish");
 
-        var opened = await _github.PullRequest.Create(Owner, Name, new NewPullRequest("Publish advisories", "publish/2024-05", "main") { Body = "2 records", Draft = true });
-        var byHead = await _github.PullRequest.GetAllForRepository(Owner, Name, new PullRequestRequest { Head = "acme:publish/2024-05" });
-        var otherHead = await _github.PullRequest.GetAllForRepository(Owner, Name, new PullRequestRequest { Head = "acme:other" });
-        var closed = await _github.PullRequest.GetAllForRepository(Owner, Name, new PullRequestRequest { State = ItemStateFilter.Closed });
-        var read = await _github.PullRequest.Get(Owner, Name, opened.Number);
+        var opened = await GitHub.PullRequest.Create(Owner, Name, new NewPullRequest("Publish advisories", "publish/2024-05", "main") { Body = "2 records", Draft = true });
+        var byHead = await GitHub.PullRequest.GetAllForRepository(Owner, Name, new PullRequestRequest { Head = "acme:publish/2024-05" });
+        var otherHead = await GitHub.PullRequest.GetAllForRepository(Owner, Name, new PullRequestRequest { Head = "acme:other" });
+        var closed = await GitHub.PullRequest.GetAllForRepository(Owner, Name, new PullRequestRequest { State = ItemStateFilter.Closed });
+        var read = await GitHub.PullRequest.Get(Owner, Name, opened.Number);
         var duplicate = await Assert.ThrowsAsync<ApiValidationException>(() =>
-            _github.PullRequest.Create(Owner, Name, new NewPullRequest("Again", "publish/2024-05", "main")));
+            GitHub.PullRequest.Create(Owner, Name, new NewPullRequest("Again", "publish/2024-05", "main")));
 
         Assert.Equal((1, ItemState.Open, true), (opened.Number, opened.State.Value, opened.Draft));
         Assert.Equal(("publish/2024-05", head, "main"), (read.Head.Ref, read.Head.Sha, read.Base.Ref));
@@ -53,23 +36,23 @@ public sealed class PullRequestAndAdvisoryTests : IAsyncLifetime
         Assert.Empty(closed);
         Assert.Equal("Validation Failed", duplicate.Message);
         Assert.Equal("A pull request already exists for acme:publish/2024-05.", Assert.Single(duplicate.ApiError.Errors).Message);
-        Assert.Equal(["Publish advisories"], _repository.OpenPullRequests.Select(p => p.Title));
-        Assert.Equal("acme:publish/2024-05", QueryHelpers.ParseQuery(_server.Requests.All[1].Query)["head"].ToString());
+        Assert.Equal(["Publish advisories"], Repository.OpenPullRequests.Select(p => p.Title));
+        Assert.Equal("acme:publish/2024-05", QueryHelpers.ParseQuery(Server.Requests.All[1].Query)["head"].ToString());
     }
 
     [Fact]
     public async Task A_pull_request_needs_a_head_with_commits()
     {
-        _repository.PushCommit("empty", new Dictionary<string, string?>(), "Nothing new");
-        _server.Repository(Owner, Name).PushCommit("main", new Dictionary<string, string?> { ["later.txt"] = "later" }, "Later on main");
+        Repository.PushCommit("empty", new Dictionary<string, string?>(), "Nothing new");
+        Server.Repository(Owner, Name).PushCommit("main", new Dictionary<string, string?> { ["later.txt"] = "later" }, "Later on main");
 
         var missing = await Assert.ThrowsAsync<ApiValidationException>(() =>
-            _github.PullRequest.Create(Owner, Name, new NewPullRequest("t", "no-such-branch", "main")));
-        var notFound = await Assert.ThrowsAsync<NotFoundException>(() => _github.PullRequest.Get(Owner, Name, 42));
+            GitHub.PullRequest.Create(Owner, Name, new NewPullRequest("t", "no-such-branch", "main")));
+        var notFound = await Assert.ThrowsAsync<NotFoundException>(() => GitHub.PullRequest.Get(Owner, Name, 42));
 
         Assert.Equal(("head", "invalid"), (Assert.Single(missing.ApiError.Errors).Field, missing.ApiError.Errors[0].Code));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, notFound.StatusCode);
-        Assert.Empty(_repository.PullRequests);
+        Assert.Empty(Repository.PullRequests);
     }
 
     [Fact]
@@ -96,7 +79,7 @@ public sealed class PullRequestAndAdvisoryTests : IAsyncLifetime
         var read = await Send(HttpVerbs.Get, one, body: null);
         var updated = await Send(HttpVerbs.Patch, one, new JsonObject { ["cvss_vector_string"] = "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N" });
         var published = await Send(HttpVerbs.Patch, one, new JsonObject { ["state"] = "published" });
-        var list = await _connection.Get<string>(AdvisoriesUri, null);
+        var list = await Connection.Get<string>(AdvisoriesUri, null);
 
         Assert.Matches("^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$", ghsaId);
         Assert.Equal(created.ToJsonString(), read.ToJsonString());
@@ -112,7 +95,7 @@ public sealed class PullRequestAndAdvisoryTests : IAsyncLifetime
         Assert.Equal("published", Text(published, "state"));
         Assert.NotNull(published["published_at"]);
         Assert.Equal([ghsaId], JsonNode.Parse((string)list.HttpResponse.Body)!.AsArray().Select(a => Text(a!, "ghsa_id")));
-        Assert.Equal([("published", "XSS in the renderer")], _repository.Advisories.Select(a => (a.State, a.Summary)));
+        Assert.Equal([("published", "XSS in the renderer")], Repository.Advisories.Select(a => (a.State, a.Summary)));
     }
 
     [Theory]
@@ -123,17 +106,17 @@ public sealed class PullRequestAndAdvisoryTests : IAsyncLifetime
     public async Task Invalid_advisories_are_refused_with_422(string body, string message)
     {
         var refused = await Assert.ThrowsAsync<ApiValidationException>(() =>
-            _connection.Post<string>(AdvisoriesUri, body, Accept, "application/json", parameters: null));
+            Connection.Post<string>(AdvisoriesUri, body, Accept, "application/json", parameters: null));
 
         Assert.Equal(message, refused.Message);
-        Assert.Empty(_repository.Advisories);
+        Assert.Empty(Repository.Advisories);
     }
 
     [Fact]
     public async Task An_unknown_advisory_is_404()
     {
         var missing = await Assert.ThrowsAsync<NotFoundException>(() =>
-            _connection.Get<string>(new Uri($"repos/{Owner}/{Name}/security-advisories/GHSA-2222-3333-4444", UriKind.Relative), null));
+            Connection.Get<string>(new Uri($"repos/{Owner}/{Name}/security-advisories/GHSA-2222-3333-4444", UriKind.Relative), null));
 
         Assert.Equal("Not Found", missing.Message);
     }
@@ -148,9 +131,9 @@ public sealed class PullRequestAndAdvisoryTests : IAsyncLifetime
     {
         IApiResponse<string> response = verb switch
         {
-            HttpVerbs.Get => await _connection.Get<string>(uri, null),
-            HttpVerbs.Post => await _connection.Post<string>(uri, body!.ToJsonString(), Accept, "application/json", parameters: null),
-            _ => await _connection.Patch<string>(uri, body!.ToJsonString(), Accept),
+            HttpVerbs.Get => await Connection.Get<string>(uri, null),
+            HttpVerbs.Post => await Connection.Post<string>(uri, body!.ToJsonString(), Accept, "application/json", parameters: null),
+            _ => await Connection.Patch<string>(uri, body!.ToJsonString(), Accept),
         };
         return JsonNode.Parse((string)response.HttpResponse.Body)!;
     }

@@ -29,6 +29,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     private WebApplication? _app;
     private Uri? _baseUri;
     private long _lastId = 1000;
+    private int _treeEntryLimit;
 
     public FakeGitHubServer(FakeGitHubOptions? options = null)
     {
@@ -60,7 +61,16 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     public FaultInjector Faults { get; } = new();
 
     /// <summary>Tree listings with more entries are cut to this many and flagged <c>"truncated": true</c>.</summary>
-    public int TreeEntryLimit { get; set; }
+    public int TreeEntryLimit
+    {
+        get => _treeEntryLimit;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            ArgumentOutOfRangeException.ThrowIfEqual(value, int.MaxValue);
+            _treeEntryLimit = value;
+        }
+    }
 
     internal TimeProvider Clock { get; }
 
@@ -104,6 +114,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         new RequestPipeline(this).Use(app);
+        // Response URLs need the bound port, which is known only once Kestrel has started, after routes are mapped.
         var bodies = new Lazy<ApiBodies>(() => new ApiBodies(BaseUri));
         new RepositoryEndpoints(this, bodies).Map(app);
         new GitDataEndpoints(this, bodies).Map(app);

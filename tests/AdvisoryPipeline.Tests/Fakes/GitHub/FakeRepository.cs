@@ -182,7 +182,7 @@ public sealed class FakeRepository
                 throw GitHubApiError.Unprocessable("base_tree is not a valid tree oid", DocumentationUrls.CreateTree);
             foreach (var set in edits.OfType<SetTreeEntry>())
             {
-                var type = new GitTreeEntry(set.Mode, set.Path, set.Sha).ObjectType;
+                var type = GitTreeEntry.ObjectTypeOf(set.Mode);
                 var exists = type switch
                 {
                     "tree" => _objects.Find<GitTree>(set.Sha) is not null,

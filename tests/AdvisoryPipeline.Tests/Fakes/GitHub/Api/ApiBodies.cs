@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Text;
 using AdvisoryPipeline.Tests.Fakes.GitHub.Git;
 
@@ -183,9 +185,6 @@ internal sealed class ApiBodies(Uri baseUri)
         kind + "_" + Convert.ToBase64String(Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>A positive id derived from the login, so the same user always has the same id.</summary>
-    private static long StableId(string login)
-    {
-        var hash = GitObject.ComputeSha("user", Encoding.UTF8.GetBytes(login));
-        return Convert.ToInt64(hash[..12], 16);
-    }
+    private static long StableId(string login) =>
+        (long)(BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(login))) >> 16);
 }

@@ -72,8 +72,8 @@ internal sealed class GitDataEndpoints(FakeGitHubServer server, Lazy<ApiBodies> 
         var fullRef = body.Ref ?? throw GitHubApiError.MissingField("ref", DocumentationUrls.CreateReference);
         var sha = body.Sha ?? throw GitHubApiError.MissingField("sha", DocumentationUrls.CreateReference);
         repository.CreateRef(fullRef, sha);
-        context.Response.Headers.Location = RefBody(repository, fullRef, sha).Url;
-        await context.WriteJsonAsync(201, RefBody(repository, fullRef, sha), Json.RefBody);
+        var response = RefBody(repository, fullRef, sha);
+        await context.WriteCreatedAsync(response, response.Url, Json.RefBody);
     }
 
     private async Task UpdateRefAsync(HttpContext context)
@@ -119,9 +119,8 @@ internal sealed class GitDataEndpoints(FakeGitHubServer server, Lazy<ApiBodies> 
         var author = Signature(body.Author, repository.Now);
         // GitHub: a committer that is not given is the author (with the author's date).
         var committer = body.Committer is null ? author : Signature(body.Committer, repository.Now);
-        var commit = repository.CreateCommit(tree, body.Parents ?? [], author, committer, message);
-        context.Response.Headers.Location = bodies.Value.Commit(repository, commit).Url;
-        await context.WriteJsonAsync(201, bodies.Value.Commit(repository, commit), Json.CommitBody);
+        var response = bodies.Value.Commit(repository, repository.CreateCommit(tree, body.Parents ?? [], author, committer, message));
+        await context.WriteCreatedAsync(response, response.Url, Json.CommitBody);
     }
 
     private static GitSignature? Signature(SignatureBody? body, DateTimeOffset now)
@@ -186,8 +185,7 @@ internal sealed class GitDataEndpoints(FakeGitHubServer server, Lazy<ApiBodies> 
             .Select(e => (Path: e.Name, Entry: e, Size: e.ObjectType == "blob" ? store.Find<GitBlob>(e.Sha)?.Size : (long?)null))
             .ToList());
         var response = bodies.Value.Tree(repository, tree.Sha, items, truncated: false);
-        context.Response.Headers.Location = response.Url;
-        await context.WriteJsonAsync(201, response, Json.TreeBody);
+        await context.WriteCreatedAsync(response, response.Url, Json.TreeBody);
     }
 
     /// <summary>
@@ -244,10 +242,8 @@ internal sealed class GitDataEndpoints(FakeGitHubServer server, Lazy<ApiBodies> 
             "base64" => DecodeBase64(content),
             var other => throw GitHubApiError.InvalidField("encoding", other, Doc),
         };
-        var blob = repository.PutBlob(bytes);
-        var response = bodies.Value.BlobCreated(repository, blob);
-        context.Response.Headers.Location = response.Url;
-        await context.WriteJsonAsync(201, response, Json.BlobCreatedBody);
+        var response = bodies.Value.BlobCreated(repository, repository.PutBlob(bytes));
+        await context.WriteCreatedAsync(response, response.Url, Json.BlobCreatedBody);
     }
 
     private static byte[] DecodeBase64(string content)

@@ -36,6 +36,13 @@ internal static class HttpExchange
         return context.Response.WriteAsJsonAsync(body, typeInfo, JsonContentType, context.RequestAborted);
     }
 
+    /// <summary>201 with the new resource's URL in <c>Location</c>, as GitHub answers every create.</summary>
+    public static Task WriteCreatedAsync<T>(this HttpContext context, T body, string url, JsonTypeInfo<T> typeInfo)
+    {
+        context.Response.Headers.Location = url;
+        return context.WriteJsonAsync(201, body, typeInfo);
+    }
+
     /// <summary>
     /// Writes one page of a list (<c>per_page</c> default 30, at most 100; <c>page</c> from 1) with GitHub's
     /// <c>Link</c> header, which is what Octokit's GetAll methods follow.

@@ -59,8 +59,7 @@ internal sealed class PullRequestEndpoints(FakeGitHubServer server, Lazy<ApiBodi
         var headBranch = colon < 0 ? head : head[(colon + 1)..];
         var pull = repository.OpenPullRequest(title, body.Body, headBranch, baseBranch, body.Draft ?? false, server.NextId());
         var response = bodies.Value.PullRequest(repository, pull);
-        context.Response.Headers.Location = response.Url;
-        await context.WriteJsonAsync(201, response, Json.PullRequestBody);
+        await context.WriteCreatedAsync(response, response.Url, Json.PullRequestBody);
     }
 
     private Task GetAsync(HttpContext context)

@@ -68,8 +68,7 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
             ClosedAt: null);
         repository.AddAdvisory(advisory);
         var response = bodies.Value.Advisory(repository, advisory);
-        context.Response.Headers.Location = response.Url;
-        await context.WriteJsonAsync(201, response, Json.AdvisoryOutBody);
+        await context.WriteCreatedAsync(response, response.Url, Json.AdvisoryOutBody);
     }
 
     private Task GetAsync(HttpContext context)

@@ -14,7 +14,9 @@ public sealed record GitTreeEntry(string Mode, string Name, string Sha)
     public bool IsTree => Mode == DirectoryMode;
 
     /// <summary>The object type the entry points to, as the REST API names it.</summary>
-    public string ObjectType => Mode switch
+    public string ObjectType => ObjectTypeOf(Mode);
+
+    public static string ObjectTypeOf(string mode) => mode switch
     {
         DirectoryMode => "tree",
         SubmoduleMode => "commit",
