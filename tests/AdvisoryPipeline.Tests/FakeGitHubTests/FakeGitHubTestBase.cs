@@ -25,5 +25,9 @@ public abstract class FakeGitHubTestBase : IAsyncLifetime
         GitHub = new GitHubClient(Connection);
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Assert.Empty(Server.Requests.ServerErrors);
+    }
 }

@@ -64,6 +64,8 @@ public sealed class FaultInjectionTests : FakeGitHubTestBase
         var abuse = await Assert.ThrowsAsync<AbuseException>(CreateBlob);
         var tooMany = await Assert.ThrowsAsync<ApiException>(CreateBlob);
 
+        // All three derive from ForbiddenException: catch them before it.
+        Assert.All(new ApiException[] { primary, secondary, abuse }, e => Assert.IsAssignableFrom<ForbiddenException>(e));
         Assert.Equal((5000, 0), (primary.Limit, primary.Remaining));
         Assert.InRange(primary.Reset, before.AddSeconds(58), before.AddSeconds(62));
         // No typed retry-after on the secondary-limit exception: read the header (.NET spells it "Retry-After").

@@ -166,6 +166,24 @@ public sealed class GitDataApiTests : FakeGitHubTestBase
     }
 
     [Fact]
+    public async Task A_missing_branch_whose_name_prefixes_another_comes_back_null_from_Octokit()
+    {
+        Repository.PushCommit("publish-2024", new Dictionary<string, string?>(), "Branch with a longer name");
+
+        // Octokit reads refs at git/refs/{ref}, where GitHub answers a non-exact name with the array of refs
+        // it prefixes; Octokit turns that array into a null Reference instead of an error.
+        var prefixOfAnother = await GitHub.Git.Reference.Get(Owner, Name, "heads/publish");
+        var prefixOfNothing = await Assert.ThrowsAsync<NotFoundException>(() => GitHub.Git.Reference.Get(Owner, Name, "heads/nothing"));
+        // git/ref/{ref} (singular) is exact, and says 404.
+        var exact = await Assert.ThrowsAsync<NotFoundException>(() =>
+            Connection.Get<Reference>(new Uri($"repos/{Owner}/{Name}/git/ref/heads/publish", UriKind.Relative), null));
+
+        Assert.Null(prefixOfAnother);
+        Assert.Equal("Not Found", prefixOfNothing.Message);
+        Assert.Equal("Not Found", exact.Message);
+    }
+
+    [Fact]
     public async Task Deleting_a_path_works_with_an_explicit_null_sha_sent_raw()
     {
         await Publish(("advisories/a.json", "a"), ("advisories/b.json", "b"), ("old/only.json", "o"));

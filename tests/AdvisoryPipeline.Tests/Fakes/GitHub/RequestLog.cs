@@ -26,6 +26,9 @@ public sealed class RequestLog
 
     public int WriteCount => Writes.Count;
 
+    /// <summary>Requests on which the fake itself threw (a bug in the fake, answered with an empty 500): should stay empty.</summary>
+    public IReadOnlyList<RecordedRequest> ServerErrors => [.. All.Where(e => e.ServerError is not null)];
+
     /// <summary>A position in the log: pass it to <see cref="Since"/> to see only what came after.</summary>
     public long Mark()
     {

@@ -67,12 +67,14 @@ internal sealed class RequestPipeline(FakeGitHubServer server)
         headers["x-github-media-type"] = "github.v3; format=json";
         headers["x-oauth-scopes"] = "repo";
         headers["x-accepted-oauth-scopes"] = "";
-        headers["x-ratelimit-limit"] = Fault.Invariant(server.RateLimit.Limit);
-        headers["x-ratelimit-remaining"] = Fault.Invariant(server.RateLimit.Remaining);
-        headers["x-ratelimit-used"] = Fault.Invariant(server.RateLimit.Used);
-        headers["x-ratelimit-reset"] = Fault.Invariant(server.RateLimit.ResetEpochSeconds);
+        headers["x-ratelimit-limit"] = Invariant(server.RateLimit.Limit);
+        headers["x-ratelimit-remaining"] = Invariant(server.RateLimit.Remaining);
+        headers["x-ratelimit-used"] = Invariant(server.RateLimit.Used);
+        headers["x-ratelimit-reset"] = Invariant(server.RateLimit.ResetEpochSeconds);
         headers["x-ratelimit-resource"] = "core";
     }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private Task AuthenticateAsync(HttpContext context, RequestDelegate next)
     {
