@@ -41,16 +41,20 @@ public sealed class PullRequestAndAdvisoryTests : FakeGitHubTestBase
     }
 
     [Fact]
-    public async Task A_pull_request_needs_a_head_with_commits()
+    public async Task A_pull_request_needs_an_existing_head_with_commits_of_its_own()
     {
-        Repository.PushCommit("empty", new Dictionary<string, string?>(), "Nothing new");
-        Server.Repository(Owner, Name).PushCommit("main", new Dictionary<string, string?> { ["later.txt"] = "later" }, "Later on main");
+        var initial = Repository.HeadOf("main")!;
+        Repository.PushCommit("main", new Dictionary<string, string?> { ["later.txt"] = "later" }, "Later on main");
+        await GitHub.Git.Reference.Create(Owner, Name, new NewReference("refs/heads/stale", initial));
 
         var missing = await Assert.ThrowsAsync<ApiValidationException>(() =>
             GitHub.PullRequest.Create(Owner, Name, new NewPullRequest("t", "no-such-branch", "main")));
+        var nothingNew = await Assert.ThrowsAsync<ApiValidationException>(() =>
+            GitHub.PullRequest.Create(Owner, Name, new NewPullRequest("t", "stale", "main")));
         var notFound = await Assert.ThrowsAsync<NotFoundException>(() => GitHub.PullRequest.Get(Owner, Name, 42));
 
         Assert.Equal(("head", "invalid"), (Assert.Single(missing.ApiError.Errors).Field, missing.ApiError.Errors[0].Code));
+        Assert.Equal("No commits between main and stale", Assert.Single(nothingNew.ApiError.Errors).Message);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, notFound.StatusCode);
         Assert.Empty(Repository.PullRequests);
     }

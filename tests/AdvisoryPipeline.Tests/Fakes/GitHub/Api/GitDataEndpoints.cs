@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AdvisoryPipeline.Tests.Fakes.GitHub.Git;
@@ -132,8 +133,7 @@ internal sealed class GitDataEndpoints(FakeGitHubServer server, Lazy<ApiBodies> 
         if (body.Date is null)
             return new GitSignature(name, email, now);
         // ISO 8601 with its offset: the offset is kept because git hashes it.
-        if (!DateTimeOffset.TryParse(body.Date, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var when))
+        if (!DateTimeOffset.TryParse(body.Date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
             throw GitHubApiError.InvalidField("date", body.Date, DocumentationUrls.CreateCommit);
         return new GitSignature(name, email, when);
     }
