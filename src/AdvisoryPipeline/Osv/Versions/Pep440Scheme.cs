@@ -33,20 +33,23 @@ internal sealed class Pep440Scheme : VersionScheme
         string text, [NotNullWhen(true)] out ParsedVersion? version, [NotNullWhen(false)] out string? reason)
     {
         version = null;
-        var lower = text.Trim().ToLowerInvariant();
+        // Parse the lower-cased text and quote the original in messages; surrounding whitespace is
+        // skipped rather than cut off, so that positions count from the start of what was written.
+        var original = text.AsSpan().TrimEnd();
+        var lower = original.ToString().ToLowerInvariant();
         var s = lower.AsSpan();
-        if (s.IsEmpty)
+        var pos = s.Length - s.TrimStart().Length;
+        if (pos == s.Length)
         {
             reason = "the version is empty";
             return false;
         }
 
-        var pos = 0;
-        if (s[0] == 'v') pos++;
+        if (s[pos] == 'v') pos++;
 
         if (!TryReadDigits(s, ref pos, out var first))
         {
-            reason = ExpectedRelease(s, pos);
+            reason = ExpectedRelease(original, pos);
             return false;
         }
 
@@ -57,7 +60,7 @@ internal sealed class Pep440Scheme : VersionScheme
             pos++;
             if (!TryReadDigits(s, ref pos, out first))
             {
-                reason = ExpectedRelease(s, pos) + " after the epoch";
+                reason = ExpectedRelease(original, pos) + " after the epoch";
                 return false;
             }
         }
@@ -103,12 +106,12 @@ internal sealed class Pep440Scheme : VersionScheme
         if (pos < s.Length && s[pos] == '+')
         {
             pos++;
-            if (!TryReadLocal(s, ref pos, out local, out reason)) return false;
+            if (!TryReadLocal(s, original, ref pos, out local, out reason)) return false;
         }
 
         if (pos < s.Length)
         {
-            reason = $"unexpected {QuotedText.Of(s[pos..].ToString())} at position {pos + 1}";
+            reason = $"unexpected {QuotedText.Of(original[pos..].ToString())} at position {pos + 1}";
             return false;
         }
 
@@ -150,7 +153,8 @@ internal sealed class Pep440Scheme : VersionScheme
     }
 
     private static bool TryReadLocal(
-        ReadOnlySpan<char> s, ref int pos, [NotNullWhen(true)] out IReadOnlyList<string>? local, [NotNullWhen(false)] out string? reason)
+        ReadOnlySpan<char> s, ReadOnlySpan<char> original, ref int pos,
+        [NotNullWhen(true)] out IReadOnlyList<string>? local, [NotNullWhen(false)] out string? reason)
     {
         var segments = new List<string>();
         while (true)
@@ -161,7 +165,7 @@ internal sealed class Pep440Scheme : VersionScheme
             {
                 local = null;
                 reason = pos < s.Length
-                    ? $"invalid character {QuotedText.Of(s[pos])} in the local version label at position {pos + 1}"
+                    ? $"invalid character {QuotedText.Of(original[pos])} in the local version label at position {pos + 1}"
                     : "empty segment in the local version label";
                 return false;
             }
