@@ -10,10 +10,11 @@ namespace AdvisoryPipeline.Osv.Versions;
 /// The version is cut into tokens at <c>.</c>, <c>-</c> and every digit/non-digit transition (which counts as
 /// <c>-</c>); each token remembers its separator and an empty token is <c>0</c>. Qualifiers are lower-cased;
 /// <c>a</c>, <c>b</c>, <c>m</c> directly followed by a digit mean alpha, beta, milestone; <c>cr</c> is
-/// <c>rc</c>; <c>ga</c>, <c>final</c> and <c>release</c> are the empty (release) qualifier. As the current
+/// <c>rc</c>; <c>ga</c>, <c>final</c> and <c>release</c> rank as the empty (release) qualifier. As the current
 /// specification says <c>.qualifier = -qualifier</c>, a qualifier is always treated as hyphen-separated
 /// (Maven 3.9 does the same: <c>1.0.RC1 == 1.0-RC1</c>). Trailing "null" tokens (0 and the release
-/// qualifier) are trimmed at the end and before every hyphen-separated part.
+/// qualifier) are trimmed at the end and before every hyphen-separated part (see <see cref="Trim"/>).
+/// Maven releases disagree on rare forms such as <c>1-0-2</c>; where they do, the specification's text wins.
 /// Anything is a Maven version to Maven; only strings Maven's model validator refuses (empty, containing
 /// whitespace or one of <c>\ / : " &lt; &gt; | ? *</c>) are rejected. <c>_</c> is not a separator, as in
 /// ComparableVersion (the POM text mentions it, the implementation does not).
@@ -95,20 +96,22 @@ internal sealed class MavenScheme : VersionScheme
         "b" when followedByDigit => "beta",
         "m" when followedByDigit => "milestone",
         "cr" => "rc",
-        "ga" or "final" or "release" => "",
         _ => qualifier,
     };
 
     /// <summary>
     /// Removes trailing null tokens, then repeats before each hyphen-separated part, from the end to the
-    /// start: <c>1.0.0-foo.0.0</c> becomes <c>1-foo</c>. The first token always stays.
+    /// start: <c>1.0.0-foo.0.0</c> becomes <c>1-foo</c>. The first token always stays, and so does a release
+    /// qualifier followed by a number: Maven reads <c>ga-1</c> like <c>ga1</c>, a qualifier with a number,
+    /// which is what makes the specification's <c>1-sp-1 &gt; 1-ga-1</c> hold.
     /// </summary>
     private static List<MavenToken> Trim(List<MavenToken> tokens)
     {
         var i = tokens.Count - 1;
         while (i > 0)
         {
-            if (tokens[i].IsNull)
+            var numbered = !tokens[i].IsNumber && i + 1 < tokens.Count && tokens[i + 1].IsNumber;
+            if (tokens[i].IsNull && !numbered)
             {
                 tokens.RemoveAt(i--);
                 continue;

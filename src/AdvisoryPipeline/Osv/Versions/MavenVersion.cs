@@ -9,14 +9,21 @@ internal readonly record struct MavenToken(MavenSeparator Separator, bool IsNumb
 {
     // Known qualifiers in their order; unknown ones come after all of them, in lexical order.
     private static readonly string[] KnownQualifiers = ["alpha", "beta", "milestone", "rc", "snapshot", "", "sp"];
+    private static readonly int ReleaseRank = Array.IndexOf(KnownQualifiers, "");
 
     public static MavenToken Number(MavenSeparator separator, string digits) => new(separator, true, digits);
 
     /// <summary>Qualifiers are always hyphen-separated: the specification makes <c>.qualifier = -qualifier</c>.</summary>
     public static MavenToken Qualifier(string value) => new(MavenSeparator.Hyphen, false, value);
 
-    /// <summary>0 or the release qualifier: what padding stands for, and what trimming removes.</summary>
-    public bool IsNull => IsNumber ? Value == "0" : Value.Length == 0;
+    /// <summary>0 or a release qualifier: what padding stands for, and what trimming removes.</summary>
+    public bool IsNull => IsNumber ? Value == "0" : QualifierRank(Value) == ReleaseRank;
+
+    /// <summary>Text equal for two tokens exactly when they compare equal.</summary>
+    public string EquivalenceKey =>
+        IsNumber ? (Separator == MavenSeparator.Dot ? "." : "-") + Value
+        : QualifierRank(Value) < KnownQualifiers.Length ? "#" + QualifierRank(Value)
+        : "~" + Value;
 
     public bool StartsPart => Separator == MavenSeparator.Hyphen;
 
@@ -47,8 +54,10 @@ internal readonly record struct MavenToken(MavenSeparator Separator, bool IsNumb
         return leftRank == KnownQualifiers.Length ? string.CompareOrdinal(left, right) : 0;
     }
 
+    /// <summary><c>ga</c>, <c>final</c> and <c>release</c> rank as the empty qualifier.</summary>
     private static int QualifierRank(string qualifier)
     {
+        if (qualifier is "ga" or "final" or "release") return ReleaseRank;
         var index = Array.IndexOf(KnownQualifiers, qualifier);
         return index < 0 ? KnownQualifiers.Length : index;
     }
@@ -68,8 +77,7 @@ internal sealed class MavenVersion : ParsedVersion
         {
             if (canonical.Length > 0) canonical.Append(token.Separator == MavenSeparator.Dot ? '.' : '-');
             canonical.Append(token.Value);
-            // Numbers keep their separator (".1" > "-1"); a qualifier's separator never matters.
-            key.Append(token.IsNumber ? (token.Separator == MavenSeparator.Dot ? "." : "-") : "~").Append(token.Value).Append('|');
+            key.Append(token.EquivalenceKey).Append('|');
         }
         Normalized = canonical.ToString();
         Key = key.ToString();

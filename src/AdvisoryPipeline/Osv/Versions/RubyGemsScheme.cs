@@ -51,7 +51,7 @@ internal sealed class RubyGemsScheme : VersionScheme
             var part = text[range];
             if (part.IsEmpty)
             {
-                reason = "empty segment between dots";
+                reason = "empty segment";
                 return false;
             }
             foreach (var c in part)
