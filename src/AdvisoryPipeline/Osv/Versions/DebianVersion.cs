@@ -8,42 +8,10 @@ namespace AdvisoryPipeline.Osv.Versions;
 /// even the end: <c>1.0~rc1 &lt; 1.0</c>) and digit runs compared as numbers. A missing revision equals
 /// <c>0</c>.
 /// </summary>
-internal sealed class DebianVersion : ParsedVersion
+internal sealed class DebianVersion(string text, EpochVersionRelease parts) : EpochVersionReleaseVersion(text, parts)
 {
-    private readonly string _epoch;
-    private readonly string _upstream;
-    private readonly string _revision;
-
-    public DebianVersion(string text, string epoch, string upstream, string revision) : base(text)
-    {
-        _epoch = epoch;
-        _upstream = upstream;
-        _revision = revision;
-        var normalized = new StringBuilder();
-        if (epoch != "0") normalized.Append(epoch).Append(':');
-        normalized.Append(upstream);
-        if (revision.Length > 0) normalized.Append('-').Append(revision);
-        Normalized = normalized.ToString();
-        Key = $"{epoch}:{OrderKey(upstream)}-{OrderKey(revision)}";
-    }
-
-    public override string Normalized { get; }
-
-    private string Key { get; }
-
-    private protected override string EquivalenceKey => Key;
-
-    private protected override int CompareWithinScheme(ParsedVersion other)
-    {
-        var that = (DebianVersion)other;
-        var result = DigitString.Compare(_epoch, that._epoch);
-        if (result == 0) result = CompareParts(_upstream, that._upstream);
-        if (result == 0) result = CompareParts(_revision, that._revision);
-        return result;
-    }
-
     /// <summary>dpkg's <c>verrevcmp</c>.</summary>
-    private static int CompareParts(string left, string right)
+    private protected override int CompareParts(string left, string right)
     {
         int i = 0, j = 0;
         while (i < left.Length || j < right.Length)
@@ -82,7 +50,7 @@ internal sealed class DebianVersion : ParsedVersion
     /// compare equal exactly when their keys are equal: <c>1.0</c>, <c>1.00</c> and <c>1.</c> agree, and an
     /// empty part equals <c>0</c>.
     /// </summary>
-    private static string OrderKey(string part)
+    private protected override string OrderKey(string part)
     {
         var key = new StringBuilder();
         var i = 0;

@@ -34,18 +34,8 @@ internal sealed class GemVersion : ParsedVersion
 
     private protected override string EquivalenceKey => Key;
 
-    private protected override int CompareWithinScheme(ParsedVersion other)
-    {
-        var that = ((GemVersion)other)._canonical;
-        for (var i = 0; i < Math.Max(_canonical.Count, that.Count); i++)
-        {
-            var result = GemSegment.Compare(
-                i < _canonical.Count ? _canonical[i] : GemSegment.Zero,
-                i < that.Count ? that[i] : GemSegment.Zero);
-            if (result != 0) return result;
-        }
-        return 0;
-    }
+    private protected override int CompareWithinScheme(ParsedVersion other) =>
+        PaddedSequence.Compare(_canonical, ((GemVersion)other)._canonical, GemSegment.Zero, GemSegment.Compare);
 
     private static List<GemSegment> Canonical(IReadOnlyList<GemSegment> segments)
     {

@@ -33,11 +33,6 @@ internal sealed class MavenScheme : VersionScheme
         string text, [NotNullWhen(true)] out ParsedVersion? version, [NotNullWhen(false)] out string? reason)
     {
         version = null;
-        if (text.Length == 0)
-        {
-            reason = "the version is empty";
-            return false;
-        }
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

@@ -66,11 +66,12 @@ internal readonly record struct MavenToken(MavenSeparator Separator, bool IsNumb
 /// <summary>A Maven version as its trimmed token list; see <see cref="MavenScheme"/>.</summary>
 internal sealed class MavenVersion : ParsedVersion
 {
-    private readonly IReadOnlyList<MavenToken> _tokens;
+    private readonly IReadOnlyList<MavenToken?> _tokens;
 
     public MavenVersion(string text, IReadOnlyList<MavenToken> tokens) : base(text)
     {
-        _tokens = tokens;
+        // Nullable, because the shorter list is padded with "no token" when comparing.
+        _tokens = tokens.Select(token => (MavenToken?)token).ToList();
         var canonical = new StringBuilder();
         var key = new StringBuilder();
         foreach (var token in tokens)
@@ -90,16 +91,6 @@ internal sealed class MavenVersion : ParsedVersion
 
     private protected override string EquivalenceKey => Key;
 
-    private protected override int CompareWithinScheme(ParsedVersion other)
-    {
-        var that = ((MavenVersion)other)._tokens;
-        for (var i = 0; i < Math.Max(_tokens.Count, that.Count); i++)
-        {
-            var result = MavenToken.Compare(
-                i < _tokens.Count ? _tokens[i] : null,
-                i < that.Count ? that[i] : null);
-            if (result != 0) return result;
-        }
-        return 0;
-    }
+    private protected override int CompareWithinScheme(ParsedVersion other) =>
+        PaddedSequence.Compare(_tokens, ((MavenVersion)other)._tokens, null, MavenToken.Compare);
 }

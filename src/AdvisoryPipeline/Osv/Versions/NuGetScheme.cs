@@ -23,11 +23,6 @@ internal sealed class NuGetScheme : VersionScheme
     {
         version = null;
         var s = text.AsSpan().Trim();
-        if (s.IsEmpty)
-        {
-            reason = "the version is empty";
-            return false;
-        }
 
         var end = s.IndexOfAny('-', '+');
         var numbersText = end < 0 ? s : s[..end];

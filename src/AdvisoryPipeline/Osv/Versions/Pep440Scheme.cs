@@ -39,11 +39,6 @@ internal sealed class Pep440Scheme : VersionScheme
         var lower = original.ToString().ToLowerInvariant();
         var s = lower.AsSpan();
         var pos = s.Length - s.TrimStart().Length;
-        if (pos == s.Length)
-        {
-            reason = "the version is empty";
-            return false;
-        }
 
         if (s[pos] == 'v') pos++;
 

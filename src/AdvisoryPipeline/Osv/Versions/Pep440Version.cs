@@ -47,11 +47,8 @@ internal sealed class Pep440Version : ParsedVersion
         var result = DigitString.Compare(_epoch, that._epoch);
         if (result != 0) return result;
 
-        for (var i = 0; i < Math.Max(_release.Count, that._release.Count); i++)
-        {
-            result = DigitString.Compare(i < _release.Count ? _release[i] : "0", i < that._release.Count ? that._release[i] : "0");
-            if (result != 0) return result;
-        }
+        result = PaddedSequence.Compare(_release, that._release, "0", (left, right) => DigitString.Compare(left, right));
+        if (result != 0) return result;
 
         result = PreReleaseRank().CompareTo(that.PreReleaseRank());
         if (result != 0) return result;

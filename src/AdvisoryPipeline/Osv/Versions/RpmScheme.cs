@@ -19,57 +19,12 @@ internal sealed class RpmScheme : VersionScheme
         string text, [NotNullWhen(true)] out ParsedVersion? version, [NotNullWhen(false)] out string? reason)
     {
         version = null;
-        var s = text.AsSpan();
-        if (s.IsEmpty)
-        {
-            reason = "the version is empty";
-            return false;
-        }
-
-        var epoch = "0";
-        var colon = s.IndexOf(':');
-        if (colon >= 0)
-        {
-            if (!DigitString.AllDigits(s[..colon]))
-            {
-                reason = $"the epoch {QuotedText.Of(s[..colon].ToString())} is not a number";
-                return false;
-            }
-            epoch = DigitString.Normalize(s[..colon]);
-            s = s[(colon + 1)..];
-        }
-
-        var hyphen = s.LastIndexOf('-');
-        var versionPart = hyphen < 0 ? s : s[..hyphen];
-        var release = hyphen < 0 ? [] : s[(hyphen + 1)..];
-        if (versionPart.IsEmpty)
-        {
-            reason = "the version part is empty";
-            return false;
-        }
-        if (hyphen >= 0 && release.IsEmpty)
-        {
-            reason = "the release after the last hyphen is empty";
-            return false;
-        }
-        if (!CheckCharacters(versionPart, "version", out reason) || !CheckCharacters(release, "release", out reason))
+        if (!EpochVersionRelease.TrySplit(text, "release", out var parts, out reason)) return false;
+        if (!EpochVersionRelease.CheckCharacters(parts.Version, "._+~^", "version", out reason)
+            || !EpochVersionRelease.CheckCharacters(parts.Release ?? "", "._+~^", "release", out reason))
             return false;
 
-        version = new RpmVersion(text, epoch, versionPart.ToString(), hyphen < 0 ? null : release.ToString());
-        return true;
-    }
-
-    private static bool CheckCharacters(ReadOnlySpan<char> part, string name, [NotNullWhen(false)] out string? reason)
-    {
-        foreach (var c in part)
-        {
-            if (!DigitString.IsAsciiDigit(c) && !DigitString.IsAsciiLetter(c) && c is not ('.' or '_' or '+' or '~' or '^'))
-            {
-                reason = $"invalid character {QuotedText.Of(c)} in the {name}";
-                return false;
-            }
-        }
-        reason = null;
+        version = new RpmVersion(text, parts);
         return true;
     }
 }

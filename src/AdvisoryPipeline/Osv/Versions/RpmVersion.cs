@@ -9,42 +9,14 @@ namespace AdvisoryPipeline.Osv.Versions;
 /// (<c>1.0 &lt; 1.0^git1 &lt; 1.0.1</c>). A missing release sorts before any release, which keeps the
 /// order total (rpm itself skips the release when one side has none).
 /// </summary>
-internal sealed class RpmVersion : ParsedVersion
+internal sealed class RpmVersion(string text, EpochVersionRelease parts) : EpochVersionReleaseVersion(text, parts)
 {
-    private readonly string _epoch;
-    private readonly string _version;
-    private readonly string _release;
-
-    public RpmVersion(string text, string epoch, string version, string? release) : base(text)
-    {
-        _epoch = epoch;
-        _version = version;
-        _release = release ?? "";
-        Normalized = (epoch == "0" ? "" : epoch + ":") + version + (release is null ? "" : "-" + release);
-        Key = $"{epoch}:{OrderKey(version)}-{OrderKey(_release)}";
-    }
-
-    public override string Normalized { get; }
-
-    private string Key { get; }
-
-    private protected override string EquivalenceKey => Key;
-
-    private protected override int CompareWithinScheme(ParsedVersion other)
-    {
-        var that = (RpmVersion)other;
-        var result = DigitString.Compare(_epoch, that._epoch);
-        if (result == 0) result = CompareParts(_version, that._version);
-        if (result == 0) result = CompareParts(_release, that._release);
-        return result;
-    }
-
     private static bool IsAlphanumeric(char c) => DigitString.IsAsciiDigit(c) || DigitString.IsAsciiLetter(c);
 
     private static bool IsSeparator(char c) => !IsAlphanumeric(c) && c is not ('~' or '^');
 
     /// <summary>rpm's <c>rpmvercmp</c>.</summary>
-    private static int CompareParts(string left, string right)
+    private protected override int CompareParts(string left, string right)
     {
         if (left == right) return 0;
         int i = 0, j = 0;
@@ -94,7 +66,7 @@ internal sealed class RpmVersion : ParsedVersion
     }
 
     /// <summary>The runs and markers <see cref="CompareParts"/> walks through, separators dropped.</summary>
-    private static string OrderKey(string part)
+    private protected override string OrderKey(string part)
     {
         var key = new StringBuilder();
         var i = 0;

@@ -21,11 +21,6 @@ internal sealed class RubyGemsScheme : VersionScheme
     {
         version = null;
         var s = text.AsSpan().Trim();
-        if (s.IsEmpty)
-        {
-            reason = "the version is empty";
-            return false;
-        }
         if (!DigitString.IsAsciiDigit(s[0]))
         {
             reason = $"it must start with a number, not {QuotedText.Of(s[0])}";

@@ -14,11 +14,6 @@ internal sealed class SemVerScheme(SemVerDialect dialect) : VersionScheme
     {
         version = null;
         var s = Dialect.TrimWhitespace ? text.AsSpan().Trim() : text.AsSpan();
-        if (s.IsEmpty)
-        {
-            reason = "the version is empty";
-            return false;
-        }
         if (Dialect.EqualsPrefix && s[0] == '=') s = s[1..];
         if (Dialect.VPrefix && !s.IsEmpty && s[0] == 'v') s = s[1..];
         else if (!s.IsEmpty && s[0] is 'v' or 'V')

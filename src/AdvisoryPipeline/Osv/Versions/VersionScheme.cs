@@ -19,7 +19,13 @@ internal abstract class VersionScheme : IVersionScheme
             error = null;
             return true;
         }
-        if (TryParseVersion(text, out version, out var reason))
+        string? reason;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            version = null;
+            reason = "the version is empty";
+        }
+        else if (TryParseVersion(text, out version, out reason))
         {
             error = null;
             return true;
@@ -28,7 +34,10 @@ internal abstract class VersionScheme : IVersionScheme
         return false;
     }
 
-    /// <summary>Parses a real version; on failure <paramref name="reason"/> is a lower-case clause without a final stop.</summary>
+    /// <summary>
+    /// Parses a real version, never empty or only whitespace; on failure <paramref name="reason"/> is a
+    /// lower-case clause without a final stop.
+    /// </summary>
     private protected abstract bool TryParseVersion(
         string text, [NotNullWhen(true)] out ParsedVersion? version, [NotNullWhen(false)] out string? reason);
 
