@@ -80,4 +80,15 @@ public sealed class SemVerSchemeTests : VersionSchemeContract
     {
         Assert.Equal(Parse("1.0.0+001"), Parse("1.0.0"));
     }
+
+    [Fact]
+    public void Swift_tags_may_carry_a_v_and_are_otherwise_SemVer()
+    {
+        Assert.True(VersionSchemes.Swift.TryParse("v5.4.3", out var tagged, out _));
+        Assert.True(VersionSchemes.Swift.TryParse("5.4.3", out var plain, out _));
+        Assert.Equal(plain, tagged);
+        Assert.Equal("5.4.3", tagged.Normalized);
+        Assert.False(VersionSchemes.Swift.TryParse("5.4", out _, out var error));
+        Assert.Equal("\"5.4\" is not a valid Swift SemVer version: missing patch version (SemVer is MAJOR.MINOR.PATCH)", error);
+    }
 }
