@@ -78,7 +78,7 @@ public readonly record struct Ecosystem(EcosystemDefinition Definition, string? 
 
     private static bool IsAlpineBranch(string suffix) =>
         suffix.Length > 1 && suffix[0] == 'v'
-        && suffix.AsSpan(1).ContainsAnyExcept("0123456789.") is false
+        && !suffix.AsSpan(1).ContainsAnyExcept("0123456789.")
         && DigitString.IsAsciiDigit(suffix[1]) && suffix[^1] != '.';
 
     private static bool IsRepositoryUrl(string suffix) =>

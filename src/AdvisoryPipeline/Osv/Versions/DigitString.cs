@@ -28,6 +28,4 @@ internal static class DigitString
             ? left.Length.CompareTo(right.Length)
             : left.SequenceCompareTo(right);
     }
-
-    public static bool IsZero(ReadOnlySpan<char> digits) => !digits.ContainsAnyExcept('0');
 }

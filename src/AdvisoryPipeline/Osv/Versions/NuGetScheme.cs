@@ -51,7 +51,6 @@ internal sealed class NuGetScheme : VersionScheme
         }
 
         string[] labels = [];
-        string[] metadata = [];
         var rest = end < 0 ? [] : s[end..];
         if (!rest.IsEmpty && rest[0] == '-')
         {
@@ -61,11 +60,11 @@ internal sealed class NuGetScheme : VersionScheme
             rest = plus < 0 ? [] : rest[plus..];
         }
         if (!rest.IsEmpty
-            && !SemVerIdentifiers.TryParse(rest[1..], "build", allowLeadingZeros: true, out metadata, out reason))
+            && !SemVerIdentifiers.TryParse(rest[1..], "build", allowLeadingZeros: true, out _, out reason))
             return false;
 
         while (numbers.Count < 4) numbers.Add(0);
-        version = new NuGetVersion(text, [.. numbers], labels, metadata);
+        version = new NuGetVersion(text, [.. numbers], labels);
         reason = null;
         return true;
     }

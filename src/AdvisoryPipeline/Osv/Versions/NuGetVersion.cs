@@ -13,18 +13,15 @@ internal sealed class NuGetVersion : ParsedVersion
     private readonly int[] _numbers;
     private readonly string[] _labels;
 
-    public NuGetVersion(string text, int[] numbers, string[] labels, string[] metadata) : base(text)
+    public NuGetVersion(string text, int[] numbers, string[] labels) : base(text)
     {
         _numbers = numbers;
         _labels = labels;
-        Metadata = metadata;
         var builder = new StringBuilder().AppendJoin('.', numbers.Take(numbers[3] == 0 ? 3 : 4));
         if (labels.Length > 0) builder.Append('-').AppendJoin('.', labels);
         Normalized = builder.ToString();
         Key = $"{string.Join('.', numbers)}-{labels.Length}:{SemVerIdentifiers.Key(labels, ignoreCase: true)}";
     }
-
-    public IReadOnlyList<string> Metadata { get; }
 
     public override string Normalized { get; }
 
