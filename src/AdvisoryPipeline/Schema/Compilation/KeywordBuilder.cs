@@ -72,6 +72,7 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
                 var (triggers, dependents) = SchemaMap(name, value);
                 _keywords.Add(new DependentSchemasKeyword(node, triggers, dependents));
                 break;
+            case "dependencies": AddLegacyDependencies(value); break;
             case "prefixItems": _keywords.Add(new PrefixItemsKeyword(node, SchemaArray(name, value))); break;
             case "items":
                 var prefixLength = _schema.TryGetProperty("prefixItems", out var prefix) && prefix.ValueKind == JsonValueKind.Array ? prefix.GetArrayLength() : 0;
@@ -84,6 +85,30 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
                 _keywords.Add(new ContainsKeyword(node, Subschema(name), minimum, maximum));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Draft 7 "dependencies", which 2020-12 split into dependentRequired (array values) and dependentSchemas
+    /// (schema values); still honoured so that older schemas keep their meaning.
+    /// </summary>
+    private void AddLegacyDependencies(JsonElement value)
+    {
+        Require("dependencies", value.ValueKind == JsonValueKind.Object, "an object");
+        var required = new List<(string, string[])>();
+        var names = new List<string>();
+        var schemas = new List<SchemaNode>();
+        foreach (var member in value.EnumerateObject())
+        {
+            if (member.Value.ValueKind == JsonValueKind.Array)
+            {
+                required.Add((member.Name, StringArray("dependencies/" + JsonPointer.Escape(member.Name), member.Value)));
+                continue;
+            }
+            names.Add(member.Name);
+            schemas.Add(compiler.NodeFor(location.Child("dependencies", member.Name)));
+        }
+        if (required.Count > 0) _keywords.Add(new DependentRequiredKeyword(node, required, "dependencies"));
+        if (schemas.Count > 0) _keywords.Add(new DependentSchemasKeyword(node, names, schemas.ToArray(), "dependencies"));
     }
 
     private void AddUnevaluated(string name)

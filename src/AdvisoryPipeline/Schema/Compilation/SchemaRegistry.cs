@@ -63,7 +63,7 @@ internal sealed class SchemaRegistry(ISchemaResolver? resolver)
 
     private static readonly HashSet<string> SchemaArrayKeywords = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
 
-    private static readonly HashSet<string> SchemaMapKeywords = new(StringComparer.Ordinal) { "$defs", "properties", "patternProperties", "dependentSchemas" };
+    private static readonly HashSet<string> SchemaMapKeywords = new(StringComparer.Ordinal) { "$defs", "properties", "patternProperties", "dependentSchemas", "dependencies" };
 
     private readonly Dictionary<string, ResourceScope> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaLocation> _anchors = new(StringComparer.Ordinal);

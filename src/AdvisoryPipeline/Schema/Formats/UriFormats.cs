@@ -23,7 +23,7 @@ internal static class UriFormats
             if (c == '}') return false;
             if (c != '{')
             {
-                if (c is ' ' or '"' or '\'' or '<' or '>' or '\\' or '^' or '`' or '|' || char.IsControl(c)) return false;
+                if (c is ' ' or '"' or '<' or '>' or '\\' or '^' or '`' or '|' || char.IsControl(c)) return false;
                 if (c == '%' && !IsPercentEncoded(s, i)) return false;
                 i++;
                 continue;

@@ -92,7 +92,8 @@ internal sealed class DependentRequiredKeyword : Keyword
     private readonly (string Name, byte[] Utf8)[] _triggers;
     private readonly (string Name, byte[] Utf8)[][] _required;
 
-    public DependentRequiredKeyword(SchemaNode owner, IReadOnlyList<(string Property, string[] Required)> rules) : base(owner, "dependentRequired")
+    public DependentRequiredKeyword(SchemaNode owner, IReadOnlyList<(string Property, string[] Required)> rules, string name = "dependentRequired")
+        : base(owner, name)
     {
         _triggers = new (string, byte[])[rules.Count];
         _required = new (string, byte[])[rules.Count][];

@@ -179,7 +179,8 @@ internal sealed class DependentSchemasKeyword : Keyword
     private readonly SchemaNode[] _schemas;
     private readonly string[] _segments;
 
-    public DependentSchemasKeyword(SchemaNode owner, IReadOnlyList<string> names, SchemaNode[] schemas) : base(owner, "dependentSchemas")
+    public DependentSchemasKeyword(SchemaNode owner, IReadOnlyList<string> names, SchemaNode[] schemas, string name = "dependentSchemas")
+        : base(owner, name)
     {
         _utf8Names = names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         _schemas = schemas;
