@@ -13,12 +13,12 @@ public sealed class OsvSchemaTests
     private const string Hash = "0123456789abcdef0123456789abcdef01234567";
 
     private static readonly Lazy<JsonSchema> Osv = new(() =>
-        JsonSchema.Compile(Parse(File.ReadAllText(SharedData.PathOf("osv-schema", "schema.json")))));
+        JsonSchema.Compile(SchemaJson.Parse(File.ReadAllText(SharedData.PathOf("osv-schema", "schema.json")))));
 
     [Fact]
     public void Official_schema_is_a_valid_2020_12_schema()
     {
-        var result = JsonSchema.MetaSchema2020_12.Validate(Parse(File.ReadAllText(SharedData.PathOf("osv-schema", "schema.json"))));
+        var result = JsonSchema.MetaSchema2020_12.Validate(SchemaJson.Parse(File.ReadAllText(SharedData.PathOf("osv-schema", "schema.json"))));
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
@@ -46,6 +46,28 @@ public sealed class OsvSchemaTests
 
         Assert.True(Osv.Value.IsValid(record));
         Assert.Empty(Osv.Value.Validate(record).Errors);
+    }
+
+    [Fact]
+    public void Valid_record_is_validated_without_allocating()
+    {
+        var record = Record($$"""
+            "affected": [{"package": {"ecosystem": "PyPI", "name": "example"},
+              "ranges": [{"type": "GIT", "repo": "https://github.com/example/example", "events": [{"introduced": "0"}, {"fixed": "{{Hash}}"}]}],
+              "versions": ["1.0", "1.1", "1.2"]}],
+            "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
+            "references": [{"type": "WEB", "url": "https://example.com"}]
+            """);
+        Assert.True(Osv.Value.Validate(record).IsValid);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            Osv.Value.IsValid(record);
+            Osv.Value.Validate(record);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     public static TheoryData<string, string, string, string, string, string?, string> BestMatchCases() => new()
@@ -148,7 +170,7 @@ public sealed class OsvSchemaTests
     [Fact]
     public void Record_without_id_reports_the_missing_property_at_the_root()
     {
-        var result = Osv.Value.Validate(Parse("""{"schema_version": "1.7.0", "modified": "2021-01-01T00:00:00Z"}"""));
+        var result = Osv.Value.Validate(SchemaJson.Parse("""{"schema_version": "1.7.0", "modified": "2021-01-01T00:00:00Z"}"""));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("", error.InstanceLocation);
@@ -158,11 +180,5 @@ public sealed class OsvSchemaTests
     }
 
     private static JsonElement Record(string members) =>
-        Parse("""{"schema_version": "1.7.0", "id": "PYSEC-2021-1", "modified": "2021-01-01T00:00:00Z", """ + members + "}");
-
-    private static JsonElement Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
+        SchemaJson.Parse("""{"schema_version": "1.7.0", "id": "PYSEC-2021-1", "modified": "2021-01-01T00:00:00Z", """ + members + "}");
 }

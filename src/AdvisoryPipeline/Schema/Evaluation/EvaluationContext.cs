@@ -14,6 +14,8 @@ internal sealed class EvaluationContext
     /// <summary>Nesting limit for schema evaluation; only a <c>$ref</c> loop that never consumes the instance gets there.</summary>
     public const int MaxDepth = 1000;
 
+    private const int StackCheckDepth = 128;
+
     [ThreadStatic] private static EvaluationContext? t_spare;
 
     private string[] _keywordPath = new string[64];
@@ -71,12 +73,13 @@ internal sealed class EvaluationContext
     public bool TryEnter(SchemaNode node, JsonElement instance, out bool enteredResource)
     {
         enteredResource = false;
-        if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe is only worth its cost once nesting gets deep.
+        if (++_depth > StackCheckDepth && (_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             _depth--;
             if (CollectsErrors)
                 AddError("$ref", node, instance,
-                    $"schema evaluation is nested more than {MaxDepth} levels deep without consuming the instance; the schema probably contains a $ref loop",
+                    $"schema evaluation is nested more than {MaxDepth} levels deep: the schema has a $ref loop that never moves into the instance, or the instance is extremely deep",
                     "", []);
             return false;
         }
