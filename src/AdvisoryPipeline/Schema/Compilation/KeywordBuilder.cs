@@ -237,18 +237,13 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
     private JsonTypes Types(JsonElement value)
     {
         const string expected = "a type name (null, boolean, object, array, number, string, integer) or an array of them";
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            Require("type", JsonTypeNames.TryParse(value.GetString()!, out var single), expected);
-            return single;
-        }
-        Require("type", value.ValueKind == JsonValueKind.Array, expected);
+        var names = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
         var types = JsonTypes.None;
-        foreach (var item in value.EnumerateArray())
+        foreach (var name in names)
         {
-            Require("type", item.ValueKind == JsonValueKind.String && JsonTypeNames.TryParse(item.GetString()!, out var one), expected);
-            JsonTypeNames.TryParse(item.GetString()!, out var parsed);
-            types |= parsed;
+            var type = name.ValueKind == JsonValueKind.String && JsonTypeNames.TryParse(name.GetString()!, out var parsed) ? parsed : JsonTypes.None;
+            Require("type", type != JsonTypes.None, expected);
+            types |= type;
         }
         return types;
     }
@@ -271,11 +266,13 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
 
     private static JsonNumber NumberAt(JsonElement value) => new(JsonMarshal.GetRawUtf8Value(value));
 
-    private void Require(string keyword, bool condition, string expected)
+    /// <param name="keywordPath">The keyword, or a path below it ("dependentRequired/a") for a nested value.</param>
+    private void Require(string keywordPath, bool condition, string expected)
     {
         if (condition) return;
-        _schema.TryGetProperty(keyword.Split('/')[0], out var found);
-        throw SchemaRegistry.Error(Where(keyword), $"\"{keyword.Split('/')[0]}\" must be {expected}, found {(found.ValueKind == JsonValueKind.Undefined ? "nothing" : JsonValueText.Describe(found))}");
+        var keyword = keywordPath.Split('/')[0];
+        var found = _schema.TryGetProperty(keyword, out var value) ? JsonValueText.Describe(value) : "nothing";
+        throw SchemaRegistry.Error(Where(keywordPath), $"\"{keyword}\" must be {expected}, found {found}");
     }
 
     private string Where(string keywordPath) => compiler.Describe(location) + "/" + keywordPath;

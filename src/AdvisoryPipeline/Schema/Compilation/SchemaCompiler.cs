@@ -34,7 +34,12 @@ internal sealed class SchemaCompiler
     public static (SchemaNode Root, bool UsesDynamicScope) Compile(JsonElement schema, SchemaOptions options)
     {
         var compiler = new SchemaCompiler(options);
-        var baseUri = options.BaseUri is null ? "" : options.BaseUri.OriginalString;
+        var baseUri = options.BaseUri switch
+        {
+            null => "",
+            { IsAbsoluteUri: true } absolute => absolute.AbsoluteUri,
+            var relative => relative.OriginalString,
+        };
         var document = compiler._registry.AddDocument(UriReference.SplitFragment(baseUri).Resource, schema.Clone());
         var root = compiler.NodeFor(new SchemaLocation(document, ""));
         compiler.CompletePendingNodes();

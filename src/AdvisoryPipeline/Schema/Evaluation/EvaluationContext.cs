@@ -11,9 +11,13 @@ namespace AdvisoryPipeline.Schema.Evaluation;
 /// </summary>
 internal sealed class EvaluationContext
 {
-    /// <summary>Nesting limit for schema evaluation; only a <c>$ref</c> loop that never consumes the instance gets there.</summary>
+    /// <summary>
+    /// Nesting limit for schema evaluation: reached by a <c>$ref</c> loop that never moves into the instance, or by
+    /// an instance nested hundreds of levels deep; either fails validation instead of overflowing the stack.
+    /// </summary>
     public const int MaxDepth = 1000;
 
+    /// <summary>Below this depth the stack is certainly large enough; probing it on every node would double the cost.</summary>
     private const int StackCheckDepth = 128;
 
     [ThreadStatic] private static EvaluationContext? t_spare;
@@ -49,7 +53,9 @@ internal sealed class EvaluationContext
     {
         context._keywordDepth = context._instanceDepth = context._dynamicScopeDepth = context._titleDepth = context._depth = 0;
         context.Errors = null;
+        // Drop references to the last instance and schema resources so that the per-thread spare keeps nothing alive.
         Array.Clear(context._dynamicScope);
+        Array.Clear(context._instancePath);
         t_spare = context;
     }
 
@@ -73,7 +79,6 @@ internal sealed class EvaluationContext
     public bool TryEnter(SchemaNode node, JsonElement instance, out bool enteredResource)
     {
         enteredResource = false;
-        // The stack probe is only worth its cost once nesting gets deep.
         if (++_depth > StackCheckDepth && (_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             _depth--;
@@ -131,14 +136,19 @@ internal sealed class EvaluationContext
     }
 
     /// <summary>Evaluates <paramref name="schema"/> on the same instance for validity only: errors are not recorded.</summary>
-    public bool Probe(SchemaNode schema, string segment, JsonElement instance, EvaluatedMembers? evaluated)
+    public bool Probe(SchemaNode schema, string segment, JsonElement instance, EvaluatedMembers? evaluated) =>
+        ApplyReportingTo(null, schema, segment, instance, evaluated);
+
+    /// <summary>
+    /// Evaluates <paramref name="schema"/> on the same instance with its errors going to <paramref name="errors"/>
+    /// (null: not recorded), for alternatives whose errors only matter if they all fail.
+    /// </summary>
+    public bool ApplyReportingTo(List<SchemaError>? errors, SchemaNode schema, string segment, JsonElement instance, EvaluatedMembers? evaluated)
     {
-        var errors = Errors;
-        Errors = null;
-        PushKeyword(segment);
-        var valid = schema.Evaluate(instance, this, evaluated);
-        PopKeyword();
+        var outer = Errors;
         Errors = errors;
+        var valid = Apply(schema, segment, instance, evaluated);
+        Errors = outer;
         return valid;
     }
 

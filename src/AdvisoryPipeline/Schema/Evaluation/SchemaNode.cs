@@ -30,8 +30,6 @@ internal sealed class SchemaNode
 
     public bool IsFalse => BooleanValue == false;
 
-    public IReadOnlyList<Keyword> Keywords => _keywords;
-
     public string? Title { get; private set; }
 
     /// <summary>Whether an unevaluated* keyword here needs annotations from the other keywords.</summary>

@@ -25,6 +25,4 @@ internal static class FormatCatalog
     };
 
     public static bool TryGet(string format, out Func<string, bool> check) => Checks.TryGetValue(format, out check!);
-
-    public static IEnumerable<string> AssertedFormats => Checks.Keys;
 }

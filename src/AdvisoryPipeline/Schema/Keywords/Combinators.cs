@@ -17,17 +17,6 @@ internal abstract class SchemaListKeyword : Keyword
     protected SchemaNode[] Schemas { get; }
 
     protected string[] Segments { get; }
-
-    /// <summary>Evaluates every alternative again, recording errors, to explain why none (or the wrong number) matched.</summary>
-    protected List<SchemaError> ErrorsOfAllAlternatives(JsonElement instance, EvaluationContext context)
-    {
-        var errors = new List<SchemaError>();
-        var outer = context.Errors;
-        context.Errors = errors;
-        for (var i = 0; i < Schemas.Length; i++) context.Apply(Schemas[i], Segments[i], instance, null);
-        context.Errors = outer;
-        return errors;
-    }
 }
 
 /// <summary><c>allOf</c>.</summary>
@@ -51,19 +40,21 @@ internal sealed class AnyOfKeyword(SchemaNode owner, SchemaNode[] schemas) : Sch
 {
     public override bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated)
     {
+        // Each alternative runs once; its errors are kept aside and only reported if every alternative fails.
+        var alternativeErrors = context.CollectsErrors ? new List<SchemaError>() : null;
         var any = false;
         for (var i = 0; i < Schemas.Length; i++)
         {
             // Annotations must come from every valid alternative, so only stop early when nobody reads them.
             var branch = evaluated is null ? null : new EvaluatedMembers();
-            if (!context.Probe(Schemas[i], Segments[i], instance, branch)) continue;
+            if (!context.ApplyReportingTo(alternativeErrors, Schemas[i], Segments[i], instance, branch)) continue;
             any = true;
             if (branch is null) return true;
             evaluated!.MergeFrom(branch);
         }
         return any || (context.CollectsErrors && context.Fail(this, instance,
             $"{JsonValueText.Describe(instance)} does not match any of the {Schemas.Length} alternatives in anyOf",
-            context: ErrorsOfAllAlternatives(instance, context)));
+            context: alternativeErrors));
     }
 }
 
@@ -72,12 +63,13 @@ internal sealed class OneOfKeyword(SchemaNode owner, SchemaNode[] schemas) : Sch
 {
     public override bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated)
     {
+        var alternativeErrors = context.CollectsErrors ? new List<SchemaError>() : null;
         var first = -1;
         EvaluatedMembers? firstAnnotations = null;
         for (var i = 0; i < Schemas.Length; i++)
         {
             var branch = evaluated is null ? null : new EvaluatedMembers();
-            if (!context.Probe(Schemas[i], Segments[i], instance, branch)) continue;
+            if (!context.ApplyReportingTo(alternativeErrors, Schemas[i], Segments[i], instance, branch)) continue;
             if (first >= 0)
                 return context.CollectsErrors && context.Fail(this, instance,
                     $"{JsonValueText.Describe(instance)} matches alternatives {first} and {i} of oneOf, but must match exactly one");
@@ -91,7 +83,7 @@ internal sealed class OneOfKeyword(SchemaNode owner, SchemaNode[] schemas) : Sch
         }
         return context.CollectsErrors && context.Fail(this, instance,
             $"{JsonValueText.Describe(instance)} does not match any of the {Schemas.Length} alternatives in oneOf",
-            context: ErrorsOfAllAlternatives(instance, context));
+            context: alternativeErrors);
     }
 }
 
@@ -129,8 +121,6 @@ internal sealed class RefKeyword(SchemaNode owner, SchemaNode target) : Keyword(
 /// </summary>
 internal sealed class DynamicRefKeyword(SchemaNode owner, SchemaNode initialTarget, string? dynamicAnchor) : Keyword(owner, "$dynamicRef")
 {
-    public bool IsDynamic => dynamicAnchor is not null;
-
     public override bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated)
     {
         var target = dynamicAnchor is null ? initialTarget : context.FindOutermostDynamicAnchor(dynamicAnchor) ?? initialTarget;

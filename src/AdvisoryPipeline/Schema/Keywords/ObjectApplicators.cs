@@ -9,17 +9,16 @@ namespace AdvisoryPipeline.Schema.Keywords;
 /// <summary><c>properties</c>.</summary>
 internal sealed class PropertiesKeyword : Keyword
 {
+    private readonly PropertyNameTable _names;
     private readonly SchemaNode[] _schemas;
     private readonly string[] _segments;
 
     public PropertiesKeyword(SchemaNode owner, IReadOnlyList<string> names, SchemaNode[] schemas) : base(owner, "properties")
     {
-        Names = new PropertyNameTable(names);
+        _names = new PropertyNameTable(names);
         _schemas = schemas;
         _segments = names.Select(ChildSegment).ToArray();
     }
-
-    public PropertyNameTable Names { get; }
 
     public override bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated)
     {
@@ -32,7 +31,7 @@ internal sealed class PropertiesKeyword : Keyword
             int index;
             bool declared;
             using (var name = JsonStringChars.OfName(property, scratch))
-                declared = Names.TryFind(name.Span, out index);
+                declared = _names.TryFind(name.Span, out index);
             if (declared)
             {
                 evaluated?.Mark(position);
@@ -56,12 +55,12 @@ internal sealed class PatternPropertiesKeyword : Keyword
 
     public PatternPropertiesKeyword(SchemaNode owner, IReadOnlyList<string> sources, Regex[] patterns, SchemaNode[] schemas) : base(owner, "patternProperties")
     {
-        Patterns = patterns;
+        _patterns = patterns;
         _schemas = schemas;
         _segments = sources.Select(ChildSegment).ToArray();
     }
 
-    public Regex[] Patterns { get; }
+    private readonly Regex[] _patterns;
 
     public override bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated)
     {
@@ -72,9 +71,9 @@ internal sealed class PatternPropertiesKeyword : Keyword
         foreach (var property in instance.EnumerateObject())
         {
             using var name = JsonStringChars.OfName(property, scratch);
-            for (var i = 0; i < Patterns.Length; i++)
+            for (var i = 0; i < _patterns.Length; i++)
             {
-                if (!Patterns[i].IsMatch(name.Span)) continue;
+                if (!_patterns[i].IsMatch(name.Span)) continue;
                 evaluated?.Mark(position);
                 if (context.ApplyToProperty(this, _schemas[i], _segments[i], property)) continue;
                 valid = false;
