@@ -25,4 +25,7 @@ public sealed class JsonSchemaOptionalTests
         var compiled = JsonSchema.Compile(schema, new SchemaOptions { Resolver = SchemaTestSuite.Remotes });
         Assert.True(expected == compiled.IsValid(data), $"{file}: {description}: expected valid={expected} for {data.GetRawText()}");
     }
+
+    [Fact]
+    public void Exclusions_name_existing_tests() => SchemaTestSuite.AssertExclusionsExist("optional", Exclusions);
 }

@@ -57,6 +57,17 @@ internal static class SchemaTestSuite
         }
     }
 
+    /// <summary>Fails when an exclusion names no suite test (a typo, or a test the suite renamed).</summary>
+    public static void AssertExclusionsExist(string relativeDirectory, IReadOnlyDictionary<string, string> exclusions)
+    {
+        var all = AllKeys(relativeDirectory).ToHashSet(StringComparer.Ordinal);
+        Assert.All(exclusions, exclusion =>
+        {
+            Assert.Contains(exclusion.Key, all);
+            Assert.False(string.IsNullOrWhiteSpace(exclusion.Value), $"the exclusion of {exclusion.Key} needs a reason");
+        });
+    }
+
     public static string Key(string file, string description) => file + " | " + description;
 
     private static string Describe(JsonElement group, JsonElement test) =>

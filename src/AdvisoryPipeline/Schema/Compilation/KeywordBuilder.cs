@@ -127,9 +127,9 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
             case "type": _keywords.Add(new TypeKeyword(node, Types(value))); break;
             case "enum":
                 Require(name, value.ValueKind == JsonValueKind.Array, "an array");
-                _keywords.Add(new EnumKeyword(node, value.EnumerateArray().Select(v => v.Clone()).ToArray()));
+                _keywords.Add(new EnumKeyword(node, value.EnumerateArray().ToArray()));
                 break;
-            case "const": _keywords.Add(new ConstKeyword(node, value.Clone())); break;
+            case "const": _keywords.Add(new ConstKeyword(node, value)); break;
             case "multipleOf":
                 Require(name, value.ValueKind == JsonValueKind.Number && !NumberAt(value).IsNegative && !NumberAt(value).IsZero, "a number greater than 0");
                 _keywords.Add(new MultipleOfKeyword(node, value));

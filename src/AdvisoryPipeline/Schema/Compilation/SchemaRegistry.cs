@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace AdvisoryPipeline.Schema.Compilation;
 
-/// <summary>A JSON document that holds schemas, with the URI it was retrieved from (empty when it has none).</summary>
+/// <summary>
+/// A JSON document that holds schemas, with the URI it was retrieved from (empty when it has none). The root is
+/// always a standalone clone, so compiled keywords may keep elements of it (enum and const values).
+/// </summary>
 internal sealed class SchemaDocument(string uri, JsonElement root)
 {
     public string Uri { get; } = uri;
