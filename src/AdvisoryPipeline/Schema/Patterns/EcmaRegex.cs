@@ -193,7 +193,7 @@ internal static class EcmaRegex
         }
         i += 4;
         // A surrogate pair written as two escapes is one code point.
-        if (char.IsHighSurrogate((char)codePoint) && i + 5 < pattern.Length + 1 && pattern.AsSpan(i).StartsWith("\\u")
+        if (char.IsHighSurrogate((char)codePoint) && pattern.AsSpan(i).StartsWith("\\u")
             && TryHex(pattern, i + 2, 4, out var low) && char.IsLowSurrogate((char)low))
         {
             codePoint = char.ConvertToUtf32((char)codePoint, (char)low);
@@ -321,7 +321,7 @@ internal static class EcmaRegex
         var bmp = ranges.Where(r => r.From <= 0xFFFF).Select(r => (r.From, Math.Min(r.To, 0xFFFF))).ToList();
         if (negated)
         {
-            // Without astral members a negated class is the complement over UTF-16 units, as .NET sees strings.
+            // .NET matches UTF-16 units, so a negated class cannot exclude astral code points; only BMP members count.
             output.Append(bmp.Count == 0 && properties.Length == 0 ? @"[\s\S]" : "[^" + Ranges(bmp) + properties + "]");
             return;
         }
