@@ -1,0 +1,9 @@
+namespace AdvisoryPipeline.Rendering.Html;
+
+/// <summary>
+/// What the site needs besides the advisories. <paramref name="SiteUrl"/> makes canonical links and the
+/// feed's links absolute; without it the feed uses relative links and <c>tag:</c> IDs.
+/// <paramref name="Now"/> is the moment the feed's "last 8 days" window ends: an input, so that output is
+/// reproducible.
+/// </summary>
+public sealed record SiteSettings(string DatabaseName, Uri? SiteUrl, Uri? HomeUrl, DateTimeOffset Now);
