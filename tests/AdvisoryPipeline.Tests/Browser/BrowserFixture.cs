@@ -62,13 +62,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
-    public async Task ScreenshotAsync(IPage page, string name)
+    public string UrlOf(SiteUnderTest site, Transport transport, string path) =>
+        transport == Transport.File ? site.FileUrl(path) : site.HttpUrl(HttpBase, path);
+
+    /// <summary>Requests a page may make: files (from file://), or the test server's own origin.</summary>
+    public Func<Uri, bool> IsLocal(Transport transport) => transport == Transport.File
+        ? uri => uri.Scheme == Uri.UriSchemeFile
+        : uri => uri.Scheme == Uri.UriSchemeHttp && uri.Host == HttpBase.Host && uri.Port == HttpBase.Port;
+
+    /// <param name="fullPage">The whole page rather than the viewport; Chromium cannot do that for XML documents.</param>
+    public async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var path = Path.Combine(ScreenshotFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         File.Copy(path, Path.Combine(SharedScreenshotFolder, name + ".png"), overwrite: true);
     }
 }
+
+/// <summary>How the browser reaches a site: opened from disk, or served over HTTP.</summary>
+public enum Transport { File, Http }
 
 /// <summary>A rendered site on disk: its folder, its files, and where it is reachable.</summary>
 public sealed class SiteUnderTest

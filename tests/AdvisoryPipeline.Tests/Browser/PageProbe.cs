@@ -82,6 +82,12 @@ internal sealed class PageProbe
         }
     }
 
+    /// <summary>What went wrong since the last visit began: dialogs, console messages, script errors.</summary>
+    public IReadOnlyList<string> Complaints()
+    {
+        lock (_gate) return [.. _dialogs, .. _console, .. _errors];
+    }
+
     /// <summary>
     /// A page without an icon link (the feed) makes Chromium ask the server for <c>/favicon.ico</c> at the
     /// origin's root, which is the web server's business rather than the site's; its 404 is not a finding.

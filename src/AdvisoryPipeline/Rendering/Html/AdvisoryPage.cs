@@ -204,7 +204,9 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
     {
         var events = new List<(DateTimeOffset When, string What)>();
         if (advisory.Published is { } published) events.Add((published, "Published"));
-        if (advisory.Modified is { } modified && modified != advisory.Published) events.Add((modified, "Last modified"));
+        // Withdrawing modifies the record; "Last modified" at the same moment would say nothing more.
+        if (advisory.Modified is { } modified && modified != advisory.Published && modified != advisory.Withdrawn)
+            events.Add((modified, "Last modified"));
         if (advisory.Withdrawn is { } withdrawn) events.Add((withdrawn, "Withdrawn"));
         if (events.Count == 0) return;
         OpenSection(html, "timeline", "Timeline");

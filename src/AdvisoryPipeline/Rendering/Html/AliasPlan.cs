@@ -21,7 +21,7 @@ internal static class AliasPlan
     public static IReadOnlyList<AliasPage> For(IReadOnlyList<AdvisoryView> advisories, ICollection<Finding> findings)
     {
         var ids = advisories.Select(a => a.Id).ToHashSet(SiteFolderNames.Comparer);
-        var claims = new SortedDictionary<string, List<AdvisoryView>>(SiteFolderNames.Comparer);
+        var claims = new SortedDictionary<string, Claim>(SiteFolderNames.Comparer);
         foreach (var advisory in advisories)
         {
             for (var i = 0; i < advisory.Aliases.Count; i++)
@@ -36,14 +36,18 @@ internal static class AliasPlan
                         $"/aliases/{i}"));
                     continue;
                 }
-                if (!claims.TryGetValue(alias, out var claimants)) claims[alias] = claimants = [];
-                if (!claimants.Contains(advisory)) claimants.Add(advisory);
+                if (!claims.TryGetValue(alias, out var claim)) claims[alias] = claim = new Claim();
+                claim.Spellings.Add(alias);
+                if (!claim.Claimants.Contains(advisory)) claim.Claimants.Add(advisory);
             }
         }
 
         var pages = new List<AliasPage>(claims.Count);
-        foreach (var (alias, claimants) in claims)
+        foreach (var claim in claims.Values)
         {
+            // Spellings that differ in case share one folder; the ordinal first (CVE before cve) names it.
+            var alias = claim.Spellings.Min(StringComparer.Ordinal)!;
+            var claimants = claim.Claimants;
             claimants.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             var active = claimants.Where(c => !c.IsWithdrawn).ToList();
             var target = claimants.Count == 1 ? claimants[0] : active.Count == 1 ? active[0] : null;
@@ -54,5 +58,12 @@ internal static class AliasPlan
             pages.Add(new AliasPage(alias, claimants, target));
         }
         return pages;
+    }
+
+    private sealed class Claim
+    {
+        public HashSet<string> Spellings { get; } = new(StringComparer.Ordinal);
+
+        public List<AdvisoryView> Claimants { get; } = [];
     }
 }

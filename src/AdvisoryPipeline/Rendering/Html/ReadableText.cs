@@ -18,9 +18,9 @@ public static class ReadableText
         var rest = text.AsSpan();
         while (!rest.IsEmpty)
         {
-            // An unpaired surrogate decodes as ReplacementChar, which is what we want to show.
-            Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
-            if (IsHidden(rune)) clean.Append(Replacement);
+            var status = Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
+            // An unpaired surrogate is not Done: it is consumed alone and replaced like a hidden character.
+            if (status != System.Buffers.OperationStatus.Done || IsHidden(rune)) clean.Append(Replacement);
             else clean.Append(rest[..consumed]);
             rest = rest[consumed..];
         }

@@ -6,13 +6,12 @@ namespace AdvisoryPipeline.Tests.Browser;
 
 /// <summary>
 /// The rendered sites in a real headless Chromium, from file:// and over HTTP: every page of the sample and
-/// of the hostile database loads without running anything but our script, without a request leaving the
-/// site and without a CSP violation; the search and filters work under the CSP; pages render their content.
+/// of the hostile database (and its feed) loads without running anything but our script, without a request
+/// leaving the site, without a CSP violation, and alias pages land on their advisory.
 /// </summary>
-public sealed class SiteBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class SiteSafetyTests(BrowserFixture fixture)
 {
-    public enum Transport { File, Http }
-
     [Theory]
     [InlineData(Transport.File)]
     [InlineData(Transport.Http)]
@@ -57,10 +56,7 @@ public sealed class SiteBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
     private const string SiteFeed = "feed.xml";
 
-    private string UrlOf(SiteUnderTest site, Transport transport, string path) =>
-        transport == Transport.File ? site.FileUrl(path) : site.HttpUrl(fixture.HttpBase, path);
+    private string UrlOf(SiteUnderTest site, Transport transport, string path) => fixture.UrlOf(site, transport, path);
 
-    private Func<Uri, bool> IsLocal(Transport transport) => transport == Transport.File
-        ? uri => uri.Scheme == Uri.UriSchemeFile
-        : uri => uri.Scheme == Uri.UriSchemeHttp && uri.Host == fixture.HttpBase.Host && uri.Port == fixture.HttpBase.Port;
+    private Func<Uri, bool> IsLocal(Transport transport) => fixture.IsLocal(transport);
 }
