@@ -10,6 +10,10 @@ internal sealed class HtmlWriter
 {
     private readonly StringBuilder _html = new(8192);
 
+    /// <summary>
+    /// Markup our own code built and nothing else: the doctype, and the search index, whose JSON serializer
+    /// escapes <c>&lt;</c> so that it cannot end its script element. Author text goes through <see cref="Text"/>.
+    /// </summary>
     public HtmlWriter Raw(string trustedMarkup)
     {
         _html.Append(trustedMarkup);

@@ -9,12 +9,13 @@ namespace AdvisoryPipeline.Rendering.Html;
 internal sealed class PageLayout(SiteSettings settings, SiteLinks links)
 {
     /// <summary>
-    /// Nothing but our own stylesheet and script may load; no inline script or style, no plug-ins, no base
-    /// URL changes, forms only to the site. The search index is a JSON data block, which scripts read
-    /// without any fetch, so no <c>connect-src</c> is needed either (and fetch from file:// would fail).
+    /// Nothing but our own stylesheet, script and icon may load; no inline script or style, no plug-ins,
+    /// frames or fetches, no base URL changes, forms only to the site. The search index is a JSON data block
+    /// that the script reads from the page, so no <c>connect-src</c> is needed (and fetching it from file://
+    /// would fail anyway).
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'";
 
     public SiteSettings Settings => settings;
 

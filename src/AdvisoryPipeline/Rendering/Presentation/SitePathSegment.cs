@@ -6,9 +6,10 @@ namespace AdvisoryPipeline.Rendering.Presentation;
 /// <summary>
 /// Turns any text (a package name such as <c>@tessera/client</c>, <c>group:artifact</c>, a repository URL,
 /// or a hostile <c>../../x</c>) into exactly one path segment that is the same as a file name and as a URL.
-/// Letters, digits, <c>-</c>, <c>_</c> and inner dots (not first, not last) are kept; every other UTF-8 byte is written <c>~XX</c>.
-/// Because <c>~</c> itself is escaped, distinct names give distinct segments. A segment can never be
-/// <c>.</c>, <c>..</c>, empty, or start with a dot, and is short enough for every file system.
+/// Letters, digits and <c>-</c> are kept, <c>_</c> unless first, <c>.</c> unless first or last; every other
+/// UTF-8 byte is written <c>~XX</c>. Because <c>~</c> itself is escaped, distinct names give distinct segments.
+/// A segment can never be <c>.</c>, <c>..</c> or empty, never starts with a dot or an underscore (hidden
+/// files; folders that static site hosts such as Jekyll leave out), and is short enough for every file system.
 /// </summary>
 public static class SitePathSegment
 {
@@ -23,7 +24,7 @@ public static class SitePathSegment
         for (var i = 0; i < bytes.Length; i++)
         {
             var b = bytes[i];
-            var keep = char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' || (b == '.' && i > 0 && i < bytes.Length - 1);
+            var keep = char.IsAsciiLetterOrDigit((char)b) || b == '-' || (b == '_' && i > 0) || (b == '.' && i > 0 && i < bytes.Length - 1);
             if (keep) segment.Append((char)b);
             else segment.Append('~').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -14,6 +14,7 @@ public sealed class SitePathTests
     [InlineData(".", "~2E")]
     [InlineData(".hidden", "~2Ehidden")]
     [InlineData("trailing.", "trailing~2E")]
+    [InlineData("_private_name", "~5Fprivate_name")]
     [InlineData("../../x", "~2E.~2F..~2Fx")]
     [InlineData("a~b", "a~7Eb")]
     [InlineData("", "~")]
