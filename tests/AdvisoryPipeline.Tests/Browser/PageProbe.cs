@@ -71,7 +71,7 @@ internal sealed class PageProbe
         // Handlers queued during load (onerror, onload, zero-delay timers) run before the audit looks.
         var result = await Page.EvaluateAsync<JsonElement>($$"""
             async () => {
-              await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 20)));
+              await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
               return { title: document.title, problems: ({{audit}})() };
             }
             """);

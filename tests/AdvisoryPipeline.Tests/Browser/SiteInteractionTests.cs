@@ -8,8 +8,9 @@ namespace AdvisoryPipeline.Tests.Browser;
 /// <summary>
 /// What a reader sees and does in Chromium: the index, an advisory page, a package page and the feed render
 /// their content (screenshots go to <see cref="BrowserFixture.ScreenshotFolder"/>); our script runs under
-/// the CSP and its search and filters hide exactly the rows that do not match; text keeps AA contrast in
-/// the light and the dark theme; the skip link works from the keyboard.
+/// the CSP and its search and filters hide exactly the rows that do not match; without JavaScript the
+/// list is complete and navigable; text keeps AA contrast in the light and the dark theme; the skip link
+/// works from the keyboard.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SiteInteractionTests(BrowserFixture fixture)
@@ -60,6 +61,24 @@ public sealed class SiteInteractionTests(BrowserFixture fixture)
         byAlias.AssertNothingRan(SampleDatabase.Settings.DatabaseName, fixture.IsLocal(transport));
         Assert.Equal(["TSSA-2025-4"], await VisibleRowsAsync(page));
         Assert.Equal("cve-2025-47761", await page.InputValueAsync("#filter-q"));
+    }
+
+    [Fact]
+    public async Task Without_javascript_every_advisory_is_listed_and_no_dead_control_is_shown()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.UrlOf(fixture.Sample, Transport.File, IndexPage.Path));
+
+        var rows = page.Locator("tr[data-advisory]");
+        Assert.Equal(Sample.Count, await rows.CountAsync());
+        for (var i = 0; i < Sample.Count; i++) Assert.True(await rows.Nth(i).IsVisibleAsync());
+        Assert.False(await page.IsVisibleAsync("#filters"));
+        Assert.False(await page.IsVisibleAsync("#filter-status"));
+        Assert.True(await page.IsVisibleAsync("noscript p"));
+        await page.ClickAsync("nav >> text=Packages");
+        Assert.Equal("Packages", await page.TextContentAsync("h1"));
+        Assert.EndsWith("/packages/index.html", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
