@@ -112,7 +112,12 @@ public sealed class SourceMap
 
     private int FindChild(int parent, ReadOnlySpan<char> segment)
     {
-        var key = segment.Contains('~') ? JsonPointerText.Unescape(segment).AsSpan() : segment;
+        var key = segment;
+        if (segment.Contains('~'))
+        {
+            if (JsonPointerText.Unescape(segment) is not { } unescaped) return -1;
+            key = unescaped;
+        }
         var isIndex = int.TryParse(segment, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var index);
         for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd)

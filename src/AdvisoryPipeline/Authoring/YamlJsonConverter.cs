@@ -83,7 +83,8 @@ internal sealed class YamlJsonConverter
         _recordWriter.Reset(_recordBuffer);
         _authoringWriter.Reset(_authoringBuffer);
 
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         try
         {
             while (!_stop && parser.MoveNext())
@@ -95,9 +96,14 @@ internal sealed class YamlJsonConverter
         }
         catch (YamlException ex)
         {
-            Report(LoadFindingCodes.Syntax, FindingLevel.Error, CleanMessage(ex.Message), null,
-                new Place((int)ex.Start.Index, (int)ex.End.Index, (int)ex.Start.Line, (int)ex.Start.Column), pointer: null);
-            _fatal = true;
+            ReportSyntaxError(CleanMessage(ex.Message), ex.Start);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections (found by fuzzing the
+            // corpus) instead of raising a YamlException; it is still bad input, located where scanning stopped.
+            ReportSyntaxError("invalid YAML: the parser cannot continue here (check brackets, quotes and ':' in flow collections)",
+                scanner.CurrentPosition);
         }
 
         if (!_rootSeen && !_fatal)
@@ -115,6 +121,25 @@ internal sealed class YamlJsonConverter
             if (_authoringSeen) authoring = Parse(_authoringWriter, _authoringBuffer);
         }
         return new LoadedDocument(path, text, hasByteOrderMark, record, authoring, BuildMap(), SortedFindings());
+    }
+
+    /// <summary>
+    /// Stops reading: YamlDotNet's scanner takes time quadratic in the depth of flow collections, so going
+    /// on through a megabyte of '[' would keep it busy for hours.
+    /// </summary>
+    private void ReportTooDeep(Place place, string? pointer)
+    {
+        Report(LoadFindingCodes.TooDeep, FindingLevel.Error, $"nesting deeper than {_options.MaxDepth} levels",
+            "flatten the structure; no OSV record nests this deep", place, pointer);
+        _fatal = true;
+        _stop = true;
+    }
+
+    private void ReportSyntaxError(string message, Mark position)
+    {
+        Report(LoadFindingCodes.Syntax, FindingLevel.Error, message, null,
+            new Place((int)position.Index, (int)position.Index, (int)position.Line, (int)position.Column), pointer: null);
+        _fatal = true;
     }
 
     private JsonElement Parse(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
@@ -145,8 +170,8 @@ internal sealed class YamlJsonConverter
     {
         if (_skipDepth > 0)
         {
-            if (e is MappingStart or SequenceStart) _skipDepth++;
-            else if (e is MappingEnd or SequenceEnd) _skipDepth--;
+            if (e is MappingEnd or SequenceEnd) _skipDepth--;
+            else if (e is MappingStart or SequenceStart && ++_skipDepth + _depth > _options.MaxDepth) ReportTooDeep(PlaceOf(e), null);
             return;
         }
         switch (e)
@@ -346,13 +371,7 @@ internal sealed class YamlJsonConverter
                 var isMapping = e is MappingStart;
                 if (_depth >= _options.MaxDepth)
                 {
-                    Report(LoadFindingCodes.TooDeep, FindingLevel.Error,
-                        $"nesting deeper than {_options.MaxDepth} levels",
-                        "flatten the structure; no OSV record nests this deep", place, CurrentPointer());
-                    _fatal = true;
-                    _skipDepth = 1;
-                    writer.WriteNullValue();
-                    CompleteChild(frame, place.End);
+                    ReportTooDeep(place, CurrentPointer());
                     return;
                 }
                 var node = AddChildNode(frame, isMapping ? SourceNodeKind.Mapping : SourceNodeKind.Sequence, place);
