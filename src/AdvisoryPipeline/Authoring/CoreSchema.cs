@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 
@@ -45,13 +46,13 @@ internal static class CoreSchema
     {
         if (text.Length > 2 && text[0] == '0')
         {
-            if (text[1] == 'o') return IsAll(text[2..], IsOctalDigit) ? CoreType.Int : CoreType.String;
-            if (text[1] == 'x') return IsAll(text[2..], char.IsAsciiHexDigit) ? CoreType.Int : CoreType.String;
+            if (text[1] == 'o') return IsAll(text[2..], OctalDigits) ? CoreType.Int : CoreType.String;
+            if (text[1] == 'x') return IsAll(text[2..], HexDigits) ? CoreType.Int : CoreType.String;
         }
         if (text is ".nan" or ".NaN" or ".NAN") return CoreType.Float;
         var body = text[0] is '+' or '-' ? text[1..] : text;
         if (body is ".inf" or ".Inf" or ".INF") return CoreType.Float;
-        if (!body.IsEmpty && IsAll(body, char.IsAsciiDigit)) return CoreType.Int;
+        if (IsAll(body, DecimalDigits)) return CoreType.Int;
         return IsDecimalFloat(body) ? CoreType.Float : CoreType.String;
     }
 
@@ -141,13 +142,11 @@ internal static class CoreSchema
         return i < 0 ? text.Length : i;
     }
 
-    internal static bool IsOctalDigit(char c) => c is >= '0' and <= '7';
+    internal static readonly SearchValues<char> DecimalDigits = SearchValues.Create("0123456789");
+    internal static readonly SearchValues<char> OctalDigits = SearchValues.Create("01234567");
+    internal static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    internal static bool IsAll(ReadOnlySpan<char> text, Func<char, bool> predicate)
-    {
-        if (text.IsEmpty) return false;
-        foreach (var c in text)
-            if (!predicate(c)) return false;
-        return true;
-    }
+    /// <summary>Non-empty and made of <paramref name="allowed"/> only (vectorized: versions and URLs pass through here).</summary>
+    internal static bool IsAll(ReadOnlySpan<char> text, SearchValues<char> allowed) =>
+        !text.IsEmpty && !text.ContainsAnyExcept(allowed);
 }
