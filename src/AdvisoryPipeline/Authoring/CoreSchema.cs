@@ -86,7 +86,34 @@ internal static class CoreSchema
     /// JSON text of a core int or float: decimal, no '+', no superfluous leading zeros, digits on both sides
     /// of the point. Null for .inf and .nan, which JSON cannot represent.
     /// </summary>
-    public static string? ToJsonNumber(ReadOnlySpan<char> text, CoreType type)
+    public static string? ToJsonNumber(ReadOnlySpan<char> text, CoreType type) =>
+        IsJsonNumber(text) ? text.ToString() : NormalizeNumber(text, type);
+
+    /// <summary>Whether the text already is a JSON number: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?</c>.</summary>
+    public static bool IsJsonNumber(ReadOnlySpan<char> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var integerDigits = CountDigits(text[i..]);
+        if (integerDigits == 0 || (integerDigits > 1 && text[i] == '0')) return false;
+        i += integerDigits;
+        if (i < text.Length && text[i] == '.')
+        {
+            var fractionDigits = CountDigits(text[(i + 1)..]);
+            if (fractionDigits == 0) return false;
+            i += 1 + fractionDigits;
+        }
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < text.Length && text[i] is '+' or '-') i++;
+            var exponentDigits = CountDigits(text[i..]);
+            if (exponentDigits == 0) return false;
+            i += exponentDigits;
+        }
+        return i == text.Length;
+    }
+
+    private static string? NormalizeNumber(ReadOnlySpan<char> text, CoreType type)
     {
         if (type == CoreType.Int && text.Length > 2 && text[0] == '0' && text[1] is 'o' or 'x')
             return ParseRadix(text[2..], text[1] == 'o' ? 8 : 16).ToString(CultureInfo.InvariantCulture);

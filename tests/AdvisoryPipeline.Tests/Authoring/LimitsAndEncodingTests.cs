@@ -84,6 +84,22 @@ public sealed class LimitsAndEncodingTests : IDisposable
     }
 
     [Fact]
+    public void Nesting_built_by_aliases_is_YAML008_at_the_alias()
+    {
+        // Each anchor wraps the previous one in one more sequence: a70 would be 71 levels deep.
+        var yaml = new StringBuilder("database_specific:\n  a0: &a0 x\n");
+        for (var i = 1; i <= 70; i++) yaml.Append($"  a{i}: &a{i} [*a{i - 1}]\n");
+
+        var document = Load(yaml.ToString());
+
+        var finding = Single(document, LoadFindingCodes.TooDeep);
+        AssertAt(finding, FindingLevel.Error, 65, 14); // "  a63: &a63 [*a62]": the alias
+        // The pointer is the JSON path of the node that would be too deep, inside the expansion.
+        Assert.Equal("/database_specific/a63" + string.Concat(Enumerable.Repeat("/0", 62)), finding.Pointer);
+        Assert.Null(document.Record);
+    }
+
+    [Fact]
     public void File_over_the_size_limit_is_YAML009_without_reading_it_all()
     {
         var path = Path.Combine(_folder, "big.yaml");
