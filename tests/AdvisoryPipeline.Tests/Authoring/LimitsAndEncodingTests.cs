@@ -197,6 +197,16 @@ public sealed class LimitsAndEncodingTests : IDisposable
     }
 
     [Fact]
+    public void Folder_given_as_a_file_is_YAML000()
+    {
+        var document = AdvisoryYamlLoader.LoadFile(_folder);
+
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal(LoadFindingCodes.Unreadable, finding.Code);
+        Assert.Equal("cannot read the file: it is a folder, not a file", finding.Message);
+    }
+
+    [Fact]
     public void LoadFile_reads_what_Load_reads()
     {
         var path = Path.Combine(_folder, "ok.yaml");
