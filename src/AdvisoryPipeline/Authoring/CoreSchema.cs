@@ -71,15 +71,18 @@ internal static class CoreSchema
         {
             return false;
         }
-        if (i < body.Length && body[i] is 'e' or 'E')
-        {
-            i++;
-            if (i < body.Length && body[i] is '+' or '-') i++;
-            var exponentDigits = CountDigits(body[i..]);
-            if (exponentDigits == 0) return false;
-            i += exponentDigits;
-        }
-        return i == body.Length;
+        return SkipExponent(body, ref i) && i == body.Length;
+    }
+
+    /// <summary>Moves past an optional <c>[eE][-+]?[0-9]+</c> at <paramref name="i"/>; false if one starts but is incomplete.</summary>
+    private static bool SkipExponent(ReadOnlySpan<char> text, ref int i)
+    {
+        if (i == text.Length || text[i] is not ('e' or 'E')) return true;
+        i++;
+        if (i < text.Length && text[i] is '+' or '-') i++;
+        var exponentDigits = CountDigits(text[i..]);
+        i += exponentDigits;
+        return exponentDigits > 0;
     }
 
     /// <summary>
@@ -102,15 +105,7 @@ internal static class CoreSchema
             if (fractionDigits == 0) return false;
             i += 1 + fractionDigits;
         }
-        if (i < text.Length && text[i] is 'e' or 'E')
-        {
-            i++;
-            if (i < text.Length && text[i] is '+' or '-') i++;
-            var exponentDigits = CountDigits(text[i..]);
-            if (exponentDigits == 0) return false;
-            i += exponentDigits;
-        }
-        return i == text.Length;
+        return SkipExponent(text, ref i) && i == text.Length;
     }
 
     private static string? NormalizeNumber(ReadOnlySpan<char> text, CoreType type)
