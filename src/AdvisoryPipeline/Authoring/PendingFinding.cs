@@ -3,7 +3,7 @@ using AdvisoryPipeline.Diagnostics;
 namespace AdvisoryPipeline.Authoring;
 
 /// <summary>What is wrong with a node, before the converter locates it.</summary>
-internal readonly record struct PendingFinding(string Code, FindingLevel Level, string Message, string Hint)
+internal readonly record struct PendingFinding(string Code, FindingLevel Level, string Message, string? Hint)
 {
     /// <summary>
     /// Whether the finding depends on where the node is used rather than on how it is written: a value

@@ -27,7 +27,7 @@ internal sealed class YamlJsonConverter
     private readonly SourceMapBuilder _map = new();
     private readonly MappingKeys _keys = new();
     private readonly AnchorLog _anchors = new();
-    private readonly List<Finding> _findings = [];
+    private readonly FileFindings _findings = new();
     private readonly StringBuilder _pointer = new();
     private Frame[] _frames = new Frame[16];
 
@@ -79,6 +79,7 @@ internal sealed class YamlJsonConverter
         _path = path;
         _text = text;
         _options = options;
+        _findings.Start(path);
         _recordWriter.Reset(_recordBuffer);
         _authoringWriter.Reset(_authoringBuffer);
 
@@ -107,9 +108,8 @@ internal sealed class YamlJsonConverter
 
         if (!_rootSeen && !_fatal)
         {
-            _findings.Add(new Finding(LoadFindingCodes.NotAMapping, FindingLevel.Error,
-                "the file is empty: it must contain one mapping (key: value lines)",
-                SourceLocation.WholeFile(path), "start with the record's keys, e.g. id: ...", ""));
+            _findings.AddForWholeFile(new PendingFinding(LoadFindingCodes.NotAMapping, FindingLevel.Error,
+                "the file is empty: it must contain one mapping (key: value lines)", "start with the record's keys, e.g. id: ..."), "");
             _fatal = true;
         }
 
@@ -119,7 +119,7 @@ internal sealed class YamlJsonConverter
             record = Parse(_recordWriter, _recordBuffer);
             if (_authoringSeen) authoring = Parse(_authoringWriter, _authoringBuffer);
         }
-        return new LoadedDocument(path, text, hasByteOrderMark, record, authoring, BuildMap(), SortedFindings());
+        return new LoadedDocument(path, text, hasByteOrderMark, record, authoring, BuildMap(), _findings.InSourceOrder());
     }
 
     private JsonElement Parse(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
@@ -135,7 +135,7 @@ internal sealed class YamlJsonConverter
     private void Reset()
     {
         _anchors.Clear();
-        _findings.Clear();
+        _findings.Start("");
         _map.Clear();
         _keys.Clear();
         Array.Clear(_frames, 0, _depth);
@@ -519,8 +519,8 @@ internal sealed class YamlJsonConverter
 
     private void ReportSyntaxError(string message, Mark position)
     {
-        var place = new SourceSpan((int)position.Index, (int)position.Index, (int)position.Line, (int)position.Column);
-        _findings.Add(new Finding(LoadFindingCodes.Syntax, FindingLevel.Error, message, new SourceLocation(_path, place.Line, place.Column)));
+        _findings.Add(new PendingFinding(LoadFindingCodes.Syntax, FindingLevel.Error, message, Hint: null),
+            new SourceSpan((int)position.Index, (int)position.Index, (int)position.Line, (int)position.Column), pointer: null);
         _fatal = true;
     }
 
@@ -536,24 +536,7 @@ internal sealed class YamlJsonConverter
     /// <summary>Locates and keeps a finding; while replaying an alias, only those that depend on the position.</summary>
     private void Report(PendingFinding? finding, SourceSpan place, string? pointer)
     {
-        if (finding is not { } f || (_replaying && !f.DependsOnPosition)) return;
-        _findings.Add(new Finding(f.Code, f.Level, f.Message, new SourceLocation(_path, place.Line, place.Column), f.Hint, pointer));
-    }
-
-    private IReadOnlyList<Finding> SortedFindings()
-    {
-        if (_findings.Count == 0) return [];
-        var sorted = _findings.ToArray();
-        // Stable: findings at the same place keep the order in which they were found.
-        var order = Enumerable.Range(0, sorted.Length).ToArray();
-        Array.Sort(order, (a, b) =>
-        {
-            var byLine = sorted[a].Location.Line.CompareTo(sorted[b].Location.Line);
-            if (byLine != 0) return byLine;
-            var byColumn = sorted[a].Location.Column.CompareTo(sorted[b].Location.Column);
-            return byColumn != 0 ? byColumn : a.CompareTo(b);
-        });
-        return Array.ConvertAll(order, i => sorted[i]);
+        if (finding is { } f && (!_replaying || f.DependsOnPosition)) _findings.Add(f, place, pointer);
     }
 
     /// <summary>YamlDotNet's messages without the position prefix it sometimes adds (the finding has the position).</summary>

@@ -112,6 +112,18 @@ public class SourceMapTests
     }
 
     [Fact]
+    public void Windows_line_endings_keep_lines_and_spans_right()
+    {
+        var document = Load("id: X\r\naffected:\r\n- versions: [\"1.0\", 2.0]\r\n");
+
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal(new SourceLocation(FileName, 3, 21), finding.Location);
+        var span = document.Map.ValueSpan("/affected/0/versions/1")!.Value;
+        Assert.Equal("2.0", document.Text[span.Start..span.End]);
+        Assert.Equal("[\"1.0\", 2.0]", document.Text[document.Map.ValueSpan("/affected/0/versions")!.Value.Start..document.Map.ValueSpan("/affected/0/versions")!.Value.End]);
+    }
+
+    [Fact]
     public void Unusable_file_maps_to_the_whole_file()
     {
         var document = Load("- a\n- b\n");
