@@ -263,7 +263,9 @@ internal sealed class YamlJsonConverter
             SkipEntry(frame);
             return;
         }
-        if (!_replaying) Report(ScalarConversion.CheckKey(scalar, _options.WarnAboutYaml11Readings), place, KeyPointer(key));
+        // Pointers are built only when there is something to report: this runs for every key.
+        if (!_replaying && ScalarConversion.CheckKey(scalar, _options.WarnAboutYaml11Readings) is { } keyProblem)
+            Report(keyProblem, place, KeyPointer(key));
 
         ref var f = ref _frames[frame];
         if (_keys.LineOf(f.Keys, key) is { } firstLine)
@@ -329,7 +331,8 @@ internal sealed class YamlJsonConverter
                 }
                 var isMapping = e is MappingStart;
                 var node = AddChildNode(frame, isMapping ? SourceNodeKind.Mapping : SourceNodeKind.Sequence, place);
-                Report(ScalarConversion.CheckCollectionTag(((NodeEvent)e).Tag, isMapping), place, CurrentPointer());
+                if (ScalarConversion.CheckCollectionTag(((NodeEvent)e).Tag, isMapping) is { } tagProblem)
+                    Report(tagProblem, place, CurrentPointer());
                 if (isMapping) writer.WriteStartObject();
                 else writer.WriteStartArray();
                 Push(new Frame
