@@ -37,7 +37,7 @@ public sealed class PublishRefusedException : PublishException
 }
 
 /// <summary>The target could not be read or written (I/O, git, GitHub); what was written, if anything, is said in the message.</summary>
-public sealed class PublishFailedException : PublishException
+public class PublishFailedException : PublishException
 {
     public PublishFailedException(string message, Exception? innerException = null)
         : base(message, innerException)

@@ -245,7 +245,7 @@ internal sealed class GitHubApi
             ForbiddenException => $"the token may not do this in {FullName} ({GitHubFailures.Describe(failure)})",
             _ => GitHubFailures.Describe(failure),
         };
-        return new PublishFailedException(_redactor.Redact($"Could not {action} in {FullName}: {why}."), failure);
+        return new PublishFailedException(_redactor.Redact($"Could not {action} in {FullName}: {why.TrimEnd('.')}."), failure);
     }
 
     private static bool IsNotFastForward(ApiValidationException refused) =>

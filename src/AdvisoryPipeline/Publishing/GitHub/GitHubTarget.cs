@@ -64,9 +64,11 @@ public sealed class GitHubTarget : IPublishTarget
     public async Task<Ledger> ReadLedgerAsync(CancellationToken cancellationToken)
     {
         var branch = _branch ?? await _api.DefaultBranchAsync(cancellationToken);
-        var head = await _api.BranchHeadAsync(branch, cancellationToken)
-            ?? throw new PublishFailedException($"{Name}: {_api.FullName} has no branch '{branch}'.");
-        return await ReadLedgerAtAsync(branch, head, pullRequest: null, cancellationToken);
+        if (await _api.BranchHeadAsync(branch, cancellationToken) is { } head)
+            return await ReadLedgerAtAsync(branch, head, pullRequest: null, cancellationToken);
+        // Only now is the repository itself read, so that a missing repository is not reported as a missing branch.
+        var defaultBranch = await _api.DefaultBranchAsync(cancellationToken);
+        throw new PublishFailedException($"{Name}: {_api.FullName} has no branch '{branch}' (its default branch is '{defaultBranch}').");
     }
 
     public async Task<ApplyResult> ApplyAsync(PublishPlan plan, CancellationToken cancellationToken)
@@ -74,6 +76,19 @@ public sealed class GitHubTarget : IPublishTarget
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Ledger.Source is not GitHubLedgerSource source)
             throw new ArgumentException($"The plan was not made from {Name}'s ledger.", nameof(plan));
+        try
+        {
+            return await ApplyAsync(plan, source, cancellationToken);
+        }
+        catch (PublishFailedException failure) when (failure is not PublishedPartlyException)
+        {
+            // Every step before the branch moves only adds objects that nothing refers to yet.
+            throw new PublishFailedException($"{failure.Message} Nothing was published: {source.State.Branch} was not moved.", failure.InnerException);
+        }
+    }
+
+    private async Task<ApplyResult> ApplyAsync(PublishPlan plan, GitHubLedgerSource source, CancellationToken cancellationToken)
+    {
         var change = RepositoryChange.Build(plan, _layout, source.State.Files);
         if (source.PullRequest is { } pullRequest)
             return await ApplyToPullRequestBranchAsync(plan, source, change, pullRequest, cancellationToken);
@@ -141,7 +156,16 @@ public sealed class GitHubTarget : IPublishTarget
             return new PublishOutcome(PublishOutcomeKind.PullRequest, $"pull request #{open.Number} already holds this change: {open.Url}", commit, open.Url);
         var body = request.Body + $"\nOpened by AdvisoryPipeline because {request.Reason}. Merging it publishes these records; "
             + "until then, later publishes with the same change reuse this pull request.\n";
-        var pull = await _api.CreatePullRequestAsync(request.Title, body, branch, request.BaseBranch, cancellationToken);
+        PullRequestInfo pull;
+        try
+        {
+            pull = await _api.CreatePullRequestAsync(request.Title, body, branch, request.BaseBranch, cancellationToken);
+        }
+        catch (PublishFailedException failure)
+        {
+            throw new PublishedPartlyException(
+                $"{failure.Message} The change is on the branch {branch}, without a pull request: publish again to open it.", failure.InnerException);
+        }
         return new PublishOutcome(PublishOutcomeKind.PullRequest, $"opened pull request #{pull.Number} ({request.Reason}): {pull.Url}", commit, pull.Url);
     }
 
@@ -222,6 +246,9 @@ public sealed class GitHubTarget : IPublishTarget
             yield return chunk;
     }
 }
+
+/// <summary>A failure after the change reached a branch of the repository (the pull request's): the message says where.</summary>
+internal sealed class PublishedPartlyException(string message, Exception? innerException) : PublishFailedException(message, innerException);
 
 /// <summary>Why and where a change goes through a pull request.</summary>
 internal sealed record PullRequestContext(string BaseBranch, string Title, string Body, string Reason);
