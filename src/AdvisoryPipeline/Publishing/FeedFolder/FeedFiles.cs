@@ -16,20 +16,20 @@ internal static class FeedFiles
     public static bool HasContent(string fullPath, ReadOnlySpan<byte> content) =>
         new FileInfo(fullPath).Length == content.Length && File.ReadAllBytes(fullPath).AsSpan().SequenceEqual(content);
 
-    /// <returns>The full path written.</returns>
-    public static string Write(string root, string relativePath, byte[] content)
+    public static void Write(string root, string relativePath, byte[] content)
     {
         var fullPath = FullPath(root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         File.WriteAllBytes(fullPath, content);
-        return fullPath;
     }
 
-    /// <summary>Copies a file into <paramref name="root"/>, keeping its modification time.</summary>
-    public static void Copy(string sourcePath, string root, string relativePath)
+    /// <summary>Puts an existing file into <paramref name="root"/> as it is, modification time included: linked, else copied.</summary>
+    public static void Keep(string sourcePath, string root, string relativePath)
     {
         var fullPath = FullPath(root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        if (HardLink.TryCreate(sourcePath, fullPath))
+            return;
         File.Copy(sourcePath, fullPath);
         File.SetLastWriteTimeUtc(fullPath, File.GetLastWriteTimeUtc(sourcePath));
     }

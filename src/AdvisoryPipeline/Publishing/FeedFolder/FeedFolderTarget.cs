@@ -8,8 +8,9 @@ namespace AdvisoryPipeline.Publishing.FeedFolder;
 /// <summary>
 /// <c>dir:PATH</c>: the consumer feed in a local folder, in osv.dev's layout (<see cref="OsvFeedLayout"/>). The feed's
 /// own record files are the ledger. A publish builds the whole new feed in a folder beside the target and swaps it in
-/// with two renames, so a run that fails leaves the previous feed as it was; unchanged files keep their bytes and
-/// modification times, files the feed does not own are carried over, and a feed that is already right is not touched.
+/// with two renames, so a run that fails leaves the previous feed as it was; unchanged files are carried over as
+/// they are (hard-linked, so bytes and modification times stay), files the feed does not own too, and a feed that is
+/// already right is not touched at all.
 /// </summary>
 public sealed class FeedFolderTarget : IPublishTarget
 {
@@ -87,14 +88,15 @@ public sealed class FeedFolderTarget : IPublishTarget
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     BeforeWrite?.Invoke(relativePath);
-                    var target = FeedFiles.Write(staging, relativePath, content);
                     if (kept.Contains(relativePath))
-                        File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(Path.Combine(Root, relativePath)));
+                        FeedFiles.Keep(Path.Combine(Root, relativePath), staging, relativePath);
+                    else
+                        FeedFiles.Write(staging, relativePath, content);
                 }
                 foreach (var (relativePath, fullPath) in foreign)
                 {
                     BeforeWrite?.Invoke(relativePath);
-                    FeedFiles.Copy(fullPath, staging, relativePath);
+                    FeedFiles.Keep(fullPath, staging, relativePath);
                 }
             }, () => BeforeWrite?.Invoke(FeedFolderSwap.SwapStep));
             var changed = desired.Count - kept.Count;

@@ -7,7 +7,7 @@ namespace AdvisoryPipeline.Publishing.Git;
 /// <summary>
 /// <c>git:PATH[#BRANCH][:FOLDER]</c>: the records in a branch of a local repository
 /// (<see cref="RecordLayout"/>), published as one commit made with git's plumbing, so that neither the user's index
-/// nor any working tree is touched: blobs by <c>hash-object -w</c>, the tree in a temporary index
+/// nor any working tree is touched: blobs by <c>fast-import</c>, the tree in a temporary index
 /// (<c>GIT_INDEX_FILE</c>, <c>read-tree</c>, <c>update-index</c>, <c>write-tree</c>), then <c>commit-tree</c> and
 /// <c>update-ref</c> with the expected old value, so that a branch moved meanwhile is never overwritten (the publish
 /// is planned again). When the branch is checked out in a working tree, that tree is moved along with
@@ -138,23 +138,13 @@ public sealed class GitTarget : IPublishTarget
         var scratch = Directory.CreateTempSubdirectory("advisory-publish-git-");
         try
         {
-            var paths = new List<string>();
-            foreach (var write in change.Writes)
-            {
-                var path = Path.Combine(scratch.FullName, paths.Count.ToString(CultureInfo.InvariantCulture));
-                await File.WriteAllBytesAsync(path, write.Content.ToArray(), cancellationToken);
-                paths.Add(path);
-            }
-            var stored = (await _git.RunCheckedAsync(["hash-object", "-w", "--no-filters", "--stdin-paths"],
-                Encoding.UTF8.GetBytes(string.Concat(paths.Select(path => path + "\n"))), cancellationToken: cancellationToken)).Split('\n');
-            if (!stored.SequenceEqual(change.Writes.Select(write => write.Sha)))
-                throw new PublishFailedException($"{Name}: git stored the records under other object ids than expected; nothing was published.");
-
+            await _git.RunCheckedAsync(["fast-import", "--quiet"], BlobStream(change.Writes), cancellationToken: cancellationToken);
             var index = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = Path.Combine(scratch.FullName, "index") };
             await _git.RunCheckedAsync(state.HeadSha is null ? ["read-tree", "--empty"] : ["read-tree", state.HeadSha], extraEnvironment: index, cancellationToken: cancellationToken);
             var entries = change.Writes.Select(write => $"100644 {write.Sha}\t{write.Path}\0")
                 .Concat(change.Deletions.Select(path => $"0 {ZeroSha}\t{path}\0"));
             await _git.RunCheckedAsync(["update-index", "-z", "--index-info"], Encoding.UTF8.GetBytes(string.Concat(entries)), index, cancellationToken: cancellationToken);
+            // write-tree also checks that every blob named in the index exists: a blob SHA computed wrongly stops here.
             var tree = await _git.RunCheckedAsync(["write-tree"], extraEnvironment: index, cancellationToken: cancellationToken);
 
             var commitEnvironment = await CommitEnvironmentAsync(runTime, cancellationToken);
@@ -165,6 +155,23 @@ public sealed class GitTarget : IPublishTarget
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The blobs as a <c>git fast-import</c> stream: one process writes them all into one pack, where
+    /// <c>hash-object -w</c> would need every file on disk and write as many loose objects (10,000 of each for a
+    /// first publish of a large database).
+    /// </summary>
+    private static byte[] BlobStream(IReadOnlyList<FileWrite> writes)
+    {
+        using var stream = new MemoryStream();
+        foreach (var write in writes)
+        {
+            stream.Write(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"blob\ndata {write.Content.Length}\n")));
+            stream.Write(write.Content.Span);
+            stream.WriteByte((byte)'\n');
+        }
+        return stream.ToArray();
     }
 
     private async Task<Dictionary<string, string>> CommitEnvironmentAsync(DateTimeOffset runTime, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed record RepositoryChange(IReadOnlyList<FileWrite> Writes, IReadOnly
             .Select(file => (Path: file.Key, Sha: file.Value, Id: layout.RecordIdAt(file.Key)))
             .Where(file => file.Id is not null)
             .OrderBy(file => file.Path, StringComparer.Ordinal)
-            .ToList();
+            .ToLookup(file => file.Id!, StringComparer.Ordinal);
         var writes = new List<FileWrite>();
         var deletions = new List<string>();
         var ledger = new List<LedgerFileEntry>();
@@ -38,7 +38,7 @@ public sealed record RepositoryChange(IReadOnlyList<FileWrite> Writes, IReadOnly
             if (entry.Action == PublishAction.Held)
             {
                 // Kept as the target has it, wherever that is.
-                var kept = recordFiles.Where(file => file.Id == entry.Id).OrderBy(file => file.Path == layout.PathOf(entry.Id) ? 0 : 1).First();
+                var kept = recordFiles[entry.Id].OrderBy(file => file.Path == layout.PathOf(entry.Id) ? 0 : 1).First();
                 var record = plan.Ledger.Find(entry.Id)!;
                 ledger.Add(new LedgerFileEntry(entry.Id, layout.RelativeToFolder(kept.Path), kept.Sha, record.Modified, record.Published, record.Withdrawn));
                 continue;
@@ -46,7 +46,7 @@ public sealed record RepositoryChange(IReadOnlyList<FileWrite> Writes, IReadOnly
             var path = layout.PathOf(entry.Id);
             if (files.GetValueOrDefault(path) != entry.ContentSha)
                 writes.Add(new FileWrite(path, entry.Content, entry.ContentSha!));
-            deletions.AddRange(recordFiles.Where(file => file.Id == entry.Id && file.Path != path).Select(file => file.Path));
+            deletions.AddRange(recordFiles[entry.Id].Where(file => file.Path != path).Select(file => file.Path));
             ledger.Add(new LedgerFileEntry(entry.Id, layout.RelativeToFolder(path), entry.ContentSha!, entry.Record!.Modified!, entry.Record.Published, entry.Record.Withdrawn));
         }
 
