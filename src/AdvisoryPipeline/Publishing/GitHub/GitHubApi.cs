@@ -41,6 +41,8 @@ internal sealed class GitHubApi
     private const string JsonContentType = "application/json";
     private const int ParallelBlobReads = 4;
 
+    private static readonly string[] SignatureRoles = ["author", "committer"];
+
     private readonly IConnection _connection;
     private readonly GitHubClient _client;
     private readonly GitHubRequestRunner _runner;
@@ -144,7 +146,7 @@ internal sealed class GitHubApi
             writer.WriteStartArray("parents");
             writer.WriteStringValue(parent);
             writer.WriteEndArray();
-            foreach (var role in (string[])["author", "committer"])
+            foreach (var role in SignatureRoles)
             {
                 writer.WriteStartObject(role);
                 writer.WriteString("name", identity.Name);
