@@ -1,0 +1,41 @@
+using AdvisoryPipeline.Publishing.FeedFolder;
+using AdvisoryPipeline.Publishing.Git;
+using AdvisoryPipeline.Publishing.GitHub;
+using AdvisoryPipeline.Publishing.Repository;
+
+namespace AdvisoryPipeline.Publishing;
+
+/// <summary>What the targets need from the run: where relative paths start, the environment, the command-line options.</summary>
+/// <param name="BaseDirectory">Relative <c>dir:</c> and <c>git:</c> paths start here (the database's root).</param>
+/// <param name="GetVariable">Reads environment variables (<c>GITHUB_TOKEN</c>, <c>GITHUB_API_URL</c>).</param>
+public sealed record PublishTargetContext(string BaseDirectory, Func<string, string?> GetVariable)
+{
+    /// <summary>The variable holding the GitHub token (<c>--token-env</c>).</summary>
+    public string TokenVariable { get; init; } = GitHubTargetOptions.DefaultTokenVariable;
+
+    /// <summary>Publish to GitHub through a pull request (<c>--pull-request</c>).</summary>
+    public bool PullRequest { get; init; }
+
+    /// <summary>Added to the environment of every git command.</summary>
+    public IReadOnlyDictionary<string, string>? GitEnvironment { get; init; }
+}
+
+/// <summary>Makes the target a <see cref="PublishTargetSpec"/> names.</summary>
+public static class PublishTargets
+{
+    /// <exception cref="PublishFailedException">The GitHub token or API URL is missing or wrong.</exception>
+    public static IPublishTarget Create(PublishTargetSpec spec, PublishTargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(context);
+        return spec switch
+        {
+            FeedFolderTargetSpec folder => new FeedFolderTarget(spec.Text, Path.Combine(context.BaseDirectory, folder.Path)),
+            GitTargetSpec git => new GitTarget(spec.Text, Path.Combine(context.BaseDirectory, git.RepositoryPath), git.Branch,
+                new RecordLayout(git.Folder), context.GitEnvironment),
+            GitHubTargetSpec github => new GitHubTarget(spec.Text, github.Owner, github.Repository, github.Branch, new RecordLayout(github.Folder),
+                GitHubTargetOptions.FromEnvironment(context.GetVariable, context.TokenVariable), context.PullRequest),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec, "Unknown kind of target."),
+        };
+    }
+}

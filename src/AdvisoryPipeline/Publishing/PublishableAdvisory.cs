@@ -1,0 +1,8 @@
+using AdvisoryPipeline.Osv;
+
+namespace AdvisoryPipeline.Publishing;
+
+/// <summary>A record that passed validation and may be published, with the file it was authored in.</summary>
+/// <param name="Record">The record as authored; <c>modified</c> and <c>published</c> may be missing.</param>
+/// <param name="SourcePath">The advisory's file (as shown in messages), e.g. <c>advisories/TSSA-2025-4.yaml</c>.</param>
+public sealed record PublishableAdvisory(OsvRecord Record, string SourcePath);

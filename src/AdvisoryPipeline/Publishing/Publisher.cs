@@ -1,0 +1,74 @@
+using AdvisoryPipeline.Diagnostics;
+
+namespace AdvisoryPipeline.Publishing;
+
+/// <summary>What to publish, and when.</summary>
+/// <param name="Advisories">The publishable records.</param>
+/// <param name="HeldIds">The IDs under embargo.</param>
+/// <param name="Now">The run's single timestamp (<c>--now</c>); truncated to whole seconds.</param>
+/// <param name="DryRun">Plan only: nothing is written.</param>
+public sealed record PublishRequest(IReadOnlyList<PublishableAdvisory> Advisories, IReadOnlyList<string> HeldIds, DateTimeOffset Now, bool DryRun = false);
+
+/// <summary>The plan made for one target and, unless it was a dry run, how applying it ended.</summary>
+public sealed record TargetPublishResult(string Target, PublishPlan Plan, PublishOutcome? Outcome);
+
+/// <summary>
+/// Publishes to one or more targets in two phases: every target is read, planned and its new records validated
+/// first, so that a refused or invalid record stops the publish before anything is written anywhere; then each plan
+/// is applied. A target that changed in between (someone pushed) is read and planned again, a bounded number of
+/// times, with the same run time.
+/// </summary>
+public sealed class Publisher(IRecordValidator validator, int maxPlanAttempts = 5)
+{
+    /// <exception cref="PublishRefusedException">Nothing was written anywhere.</exception>
+    /// <exception cref="PublishFailedException">A target failed; targets before it in the list were published.</exception>
+    public async Task<IReadOnlyList<TargetPublishResult>> PublishAsync(PublishRequest request, IReadOnlyList<IPublishTarget> targets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(targets);
+        var plans = new List<PublishPlan>();
+        var findings = new List<Finding>();
+        foreach (var target in targets)
+        {
+            try
+            {
+                var plan = PublishPlanner.Plan(request.Advisories, request.HeldIds, await target.ReadLedgerAsync(cancellationToken), request.Now);
+                findings.AddRange(Validate(plan));
+                plans.Add(plan);
+            }
+            catch (PublishRefusedException refused)
+            {
+                findings.AddRange(refused.Findings);
+            }
+        }
+        if (findings.Count > 0)
+            throw new PublishRefusedException(findings);
+        if (request.DryRun)
+            return [.. plans.Select((plan, i) => new TargetPublishResult(targets[i].Name, plan, null))];
+
+        var results = new List<TargetPublishResult>();
+        for (var i = 0; i < targets.Count; i++)
+            results.Add(await ApplyAsync(request, targets[i], plans[i], cancellationToken));
+        return results;
+    }
+
+    private async Task<TargetPublishResult> ApplyAsync(PublishRequest request, IPublishTarget target, PublishPlan plan, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await target.ApplyAsync(plan, cancellationToken);
+            if (result.Outcome is { } outcome)
+                return new TargetPublishResult(target.Name, plan, outcome);
+            if (attempt == maxPlanAttempts)
+                throw new PublishFailedException(
+                    $"{target.Name} kept changing while publishing ({result.ReplanReason}); gave up after {attempt} plans. Nothing of this run was published there.");
+            plan = PublishPlanner.Plan(request.Advisories, request.HeldIds, result.ReplanAgainst!, request.Now);
+            if (Validate(plan) is { Count: > 0 } findings)
+                throw new PublishRefusedException(findings);
+        }
+    }
+
+    private List<Finding> Validate(PublishPlan plan) =>
+        [.. plan.Written.SelectMany(advisory => validator.Validate(advisory.Content)
+            .Select(message => PublishFindings.InvalidRecord(advisory.Id, advisory.SourcePath, message)))];
+}

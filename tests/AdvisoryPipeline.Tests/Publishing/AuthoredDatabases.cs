@@ -1,0 +1,38 @@
+using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Publishing;
+using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Validation;
+
+namespace AdvisoryPipeline.Tests.Publishing;
+
+/// <summary>Real advisories, loaded from YAML by the authoring stage: the example database and the pypa corpus.</summary>
+internal static class AuthoredDatabases
+{
+    /// <summary>The example database of the repository (advisories/*.yaml), all valid.</summary>
+    public static IReadOnlyList<PublishableAdvisory> Example() =>
+        Load(Path.Combine(SharedData.RepositoryRoot, "advisories"), SharedData.RepositoryRoot, OsvSchema.Embedded("TSSA")).Valid;
+
+    /// <summary>The advisories of the shared pypa corpus, split into those the OSV schema accepts as authored and the others.</summary>
+    public static (IReadOnlyList<PublishableAdvisory> Valid, int Invalid) Pypa() =>
+        Load(SharedData.PathOf("corpus", "pypa"), SharedData.Root, OsvSchema.Embedded(null));
+
+    private static (IReadOnlyList<PublishableAdvisory> Valid, int Invalid) Load(string folder, string relativeTo, OsvSchema schema)
+    {
+        var valid = new List<PublishableAdvisory>();
+        var invalid = 0;
+        foreach (var path in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(path) != "database.yaml")
+            .Order(StringComparer.Ordinal))
+        {
+            var json = AdvisoryYamlLoader.LoadFile(path).Record ?? throw new InvalidOperationException($"{path} does not load.");
+            if (!schema.Compiled.IsValid(json))
+            {
+                invalid++;
+                continue;
+            }
+            var record = AdvisoryChecker.TryReadRecord(json) ?? throw new InvalidOperationException($"{path} is not an OSV record.");
+            valid.Add(new PublishableAdvisory(record, Path.GetRelativePath(relativeTo, path).Replace('\\', '/')));
+        }
+        return (valid, invalid);
+    }
+}
