@@ -1,0 +1,20 @@
+using AdvisoryPipeline.Rendering.Mail;
+
+namespace AdvisoryPipeline.Rendering.Presentation;
+
+/// <summary>
+/// What the renderers take from the database configuration: its name, where the site and the project live,
+/// and the announcement mail's addresses. The caller maps <c>database.yaml</c> into it.
+/// </summary>
+public sealed record RenderSettings(string DatabaseName, Uri? SiteUrl, Uri? HomeUrl, MailSettings Mail)
+{
+    /// <summary>The database's own ID prefix (<c>TSSA</c>): related IDs with it link to their sibling pages.</summary>
+    public string? IdPrefix { get; init; }
+
+    public SiteLinks Links => new(SiteUrl);
+
+    /// <summary>Whether <paramref name="id"/> is one of this database's own advisories.</summary>
+    public bool IsOwnId(string id) =>
+        IdPrefix is { Length: > 0 } prefix && id.Length > prefix.Length + 1
+        && id.StartsWith(prefix, StringComparison.Ordinal) && id[prefix.Length] == '-';
+}
