@@ -74,6 +74,10 @@ public static class AnnouncementMessageBuilder
         var cleaned = SingleLineText.Of(value);
         if (!InternetAddressList.TryParse(cleaned, out var addresses) || addresses.Count == 0)
             throw new MailSettingsException(setting, $"'{cleaned}' is not a list of email addresses.");
+        // A group ("name: members;") is legal in To but hides who receives the mail, and is how a stray
+        // colon in a display name is read; an announcement names its addresses plainly.
+        if (addresses.Any(a => a is not MailboxAddress))
+            throw new MailSettingsException(setting, $"'{cleaned}' is a group; give addresses as 'Name <name@domain>', separated by commas.");
         foreach (var mailbox in addresses.Mailboxes)
             if (mailbox.LocalPart.Length == 0 || mailbox.Domain.Length == 0)
                 throw new MailSettingsException(setting, $"'{mailbox.Address}' is not an email address (expected name@domain).");
