@@ -10,13 +10,11 @@ public class AnnouncementTextRendererTests
 {
     private static readonly RenderSettings Settings = SampleAdvisories.Settings;
 
-    public static TheoryData<string> SampleIds => [.. SampleAdvisories.All.Select(r => r.Id)];
-
     private static Announcement Announce(params string[] ids) =>
         AnnouncementTextRenderer.Render([.. ids.Select(SampleAdvisories.View)], Settings);
 
     [Theory]
-    [MemberData(nameof(SampleIds))]
+    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
     public void Lines_are_at_most_72_columns_unless_they_hold_one_unbreakable_token(string id)
     {
         var lines = Announce(id).Body.TrimEnd('\n').Split('\n');
@@ -29,7 +27,7 @@ public class AnnouncementTextRendererTests
     }
 
     [Theory]
-    [MemberData(nameof(SampleIds))]
+    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
     public void Same_input_gives_byte_identical_output(string id)
     {
         var first = Announce(id);

@@ -83,10 +83,8 @@ public class MarkdownPlainTextRendererTests
         Assert.Equal("first\nsecond\n\n* * *", Text("first  \nsecond\n\n---\n"));
     }
 
-    public static TheoryData<string> SampleIds => [.. SampleAdvisories.All.Select(r => r.Id)];
-
     [Theory]
-    [MemberData(nameof(SampleIds))]
+    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
     public void Every_construct_of_the_sample_details_comes_out_as_text(string id)
     {
         var details = SampleAdvisories.Record(id).Details!;

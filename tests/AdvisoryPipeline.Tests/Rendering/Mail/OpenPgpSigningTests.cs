@@ -227,6 +227,38 @@ public sealed class OpenPgpSigningTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_key_file_is_a_signing_key_error_never_a_library_exception()
+    {
+        var binary = TestSigningKeys.Rsa.SecretKeyring;
+        var armored = Encoding.ASCII.GetBytes(TestSigningKeys.Rsa.ArmoredSecretKeyring);
+        var damaged = new List<byte[]>();
+        for (var length = 1; length < binary.Length; length += 97) damaged.Add(binary[..length]);
+        for (var length = 40; length < armored.Length; length += 211) damaged.Add(armored[..length]);
+        for (var offset = 0; offset < binary.Length; offset += 89)
+        {
+            var flipped = (byte[])binary.Clone();
+            flipped[offset] ^= 0x5A;
+            damaged.Add(flipped);
+        }
+
+        var refused = 0;
+        foreach (var file in damaged)
+        {
+            try
+            {
+                // Some damage leaves a usable key (a flipped bit in an unused packet); that is fine too.
+                OpenPgpSigningKey.Load(file, "damaged.gpg", TestSigningKeys.Passphrase, Now);
+            }
+            catch (SigningKeyException e)
+            {
+                Assert.DoesNotContain('\n', Seen(e.Message));
+                refused++;
+            }
+        }
+        Assert.True(refused > damaged.Count / 2, $"only {refused} of {damaged.Count} damaged files were refused");
+    }
+
+    [Fact]
     public void A_missing_or_unreadable_key_file_is_a_clean_error()
     {
         var missing = Path.Combine(gpg.Directory, "no-such-key.asc");

@@ -6,10 +6,8 @@ namespace AdvisoryPipeline.Tests.Rendering.Markdown;
 
 public class MarkdownDetailsTests
 {
-    public static TheoryData<string> SampleIds => [.. SampleAdvisories.All.Select(r => r.Id)];
-
     [Theory]
-    [MemberData(nameof(SampleIds))]
+    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
     public void Sample_details_keep_their_structure_and_text_with_headings_nested_under_the_page(string id)
     {
         var details = SampleAdvisories.Record(id).Details!;

@@ -13,10 +13,8 @@ public class MarkdownPageRendererTests
 {
     private static readonly RenderSettings Settings = SampleAdvisories.Settings;
 
-    public static TheoryData<string> SampleIds => [.. SampleAdvisories.All.Select(r => r.Id)];
-
     [Theory]
-    [MemberData(nameof(SampleIds))]
+    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
     public void Every_sample_page_has_the_id_and_summary_as_title_and_its_sections_in_order(string id)
     {
         var advisory = SampleAdvisories.View(id);
@@ -34,7 +32,7 @@ public class MarkdownPageRendererTests
     }
 
     [Theory]
-    [MemberData(nameof(SampleIds))]
+    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
     public void Sample_pages_link_only_to_http_https_mailto_or_sibling_pages_and_hold_no_html(string id)
     {
         var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View(id), Settings));
@@ -46,7 +44,7 @@ public class MarkdownPageRendererTests
     }
 
     [Theory]
-    [MemberData(nameof(SampleIds))]
+    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
     public void Rendering_is_deterministic_and_uses_unix_line_ends(string id)
     {
         var first = MarkdownPageRenderer.Render(SampleAdvisories.View(id), Settings);

@@ -19,6 +19,9 @@ public static class SampleAdvisories
 
     public static IReadOnlyList<OsvRecord> All => Records.Value;
 
+    /// <summary>Every sample's ID, for theories that run once per advisory.</summary>
+    public static TheoryData<string> Ids => [.. All.Select(r => r.Id)];
+
     public static OsvRecord Record(string id) => All.Single(r => r.Id == id);
 
     public static AdvisoryView View(string id) => AdvisoryView.From(Record(id));
