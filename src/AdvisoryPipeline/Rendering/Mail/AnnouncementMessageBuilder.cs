@@ -72,6 +72,8 @@ public static class AnnouncementMessageBuilder
     private static InternetAddressList Addresses(string setting, string value)
     {
         var cleaned = SingleLineText.Of(value);
+        if (cleaned.Length == 0)
+            throw new MailSettingsException(setting, "is not set; the announcement mail needs it.");
         if (!InternetAddressList.TryParse(cleaned, out var addresses) || addresses.Count == 0)
             throw new MailSettingsException(setting, $"'{cleaned}' is not a list of email addresses.");
         // A group ("name: members;") is legal in To but hides who receives the mail, and is how a stray

@@ -127,6 +127,17 @@ public class AnnouncementMessageBuilderTests
     }
 
     [Fact]
+    public void A_missing_address_setting_says_that_it_is_not_set()
+    {
+        var mail = RenderSettings.From(new Authoring.DatabaseConfig("Tessera", "TSSA")).Mail;
+
+        var exception = Assert.Throws<MailSettingsException>(() => AnnouncementMessageBuilder.Build(Announcement("TSSA-2026-1"), mail, Now));
+
+        Assert.Equal("mailing_list.from: is not set; the announcement mail needs it.", exception.Message);
+        Assert.Equal(MailSettings.DefaultSubjectTemplate, mail.SubjectTemplate);
+    }
+
+    [Fact]
     public void Without_reply_to_the_header_is_left_out()
     {
         var parsed = RoundTrip(AnnouncementMessageBuilder.Build(Announcement("TSSA-2026-1"), Mail with { ReplyTo = null }, Now));

@@ -1,21 +1,20 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Osv;
-using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Presentation;
-using YamlDotNet.RepresentationModel;
 
 namespace AdvisoryPipeline.Tests.Rendering.Markdown;
 
 /// <summary>
-/// The Tessera example database in <c>advisories/</c>, as the renderers receive it. Until the Authoring
-/// loader lands, YAML is turned into JSON here with YamlDotNet's node model (the samples use only
-/// strings, lists and mappings), then read through the product's own OSV JSON model.
+/// The Tessera example database in <c>advisories/</c>, loaded as the CLI loads it (the Authoring YAML
+/// loader and <c>database.yaml</c>), as the renderers receive it.
 /// </summary>
 public static class SampleAdvisories
 {
     private static readonly Lazy<IReadOnlyList<OsvRecord>> Records = new(LoadAll);
+    private static readonly Lazy<RenderSettings> DatabaseSettings = new(LoadSettings);
+
+    private static string Folder => Path.Combine(SharedData.RepositoryRoot, "advisories");
 
     public static IReadOnlyList<OsvRecord> All => Records.Value;
 
@@ -28,45 +27,28 @@ public static class SampleAdvisories
 
     public static IReadOnlyList<AdvisoryView> Views => [.. All.Select(AdvisoryView.From)];
 
-    /// <summary>The settings database.yaml gives, mapped as the CLI maps them.</summary>
-    public static RenderSettings Settings { get; } = new(
-        "Tessera Security Advisories",
-        new Uri("https://security.tessera-project.org/"),
-        new Uri("https://tessera-project.org/"),
-        new MailSettings(
-            "tessera-security-announce@lists.tessera-project.org",
-            "Tessera Security Team <security@tessera-project.org>",
-            "security@tessera-project.org"))
-    {
-        IdPrefix = "TSSA",
-    };
+    /// <summary>The settings of <c>advisories/database.yaml</c>.</summary>
+    public static RenderSettings Settings => DatabaseSettings.Value;
 
     public static OsvRecord FromJson(string json) =>
         JsonSerializer.Deserialize(json, OsvJsonContext.Default.OsvRecord) ?? throw new InvalidDataException("null record");
 
-    private static IReadOnlyList<OsvRecord> LoadAll()
-    {
-        var folder = Path.Combine(SharedData.RepositoryRoot, "advisories");
-        return [.. Directory.GetFiles(folder, "TSSA-*.yaml").Order(StringComparer.Ordinal).Select(Load)];
-    }
+    private static IReadOnlyList<OsvRecord> LoadAll() =>
+        [.. Directory.GetFiles(Folder, "TSSA-*.yaml").Order(StringComparer.Ordinal).Select(Load)];
 
     private static OsvRecord Load(string path)
     {
-        var yaml = new YamlStream();
-        using (var reader = File.OpenText(path)) yaml.Load(reader);
-        var json = ToJson(yaml.Documents[0].RootNode)?.ToJsonString() ?? throw new InvalidDataException(path + " is empty");
-        return FromJson(json);
+        var document = AdvisoryYamlLoader.LoadFile(path);
+        if (document.HasErrors || document.Record is not { } record)
+            throw new InvalidDataException($"{path} does not load: {string.Join("; ", document.Findings.Select(f => f.Message))}");
+        return record.Deserialize(OsvJsonContext.Default.OsvRecord) ?? throw new InvalidDataException(path + " is null");
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    private static RenderSettings LoadSettings()
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value)))),
-        YamlSequenceNode list => new JsonArray([.. list.Children.Select(ToJson)]),
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "null" or "~" or "" } => null,
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar
-            when decimal.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-        YamlScalarNode scalar => JsonValue.Create(scalar.Value),
-        _ => throw new InvalidDataException("Unsupported YAML node " + node.NodeType),
-    };
+        var loaded = DatabaseConfigLoader.LoadFile(Path.Combine(Folder, DatabaseConfigLoader.FileName));
+        if (loaded.Config is not { } config)
+            throw new InvalidDataException($"database.yaml does not load: {string.Join("; ", loaded.Findings.Select(f => f.Message))}");
+        return RenderSettings.From(config);
+    }
 }
