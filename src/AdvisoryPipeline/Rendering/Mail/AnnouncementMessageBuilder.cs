@@ -64,10 +64,15 @@ public static class AnnouncementMessageBuilder
         return body;
     }
 
-    /// <summary>Non-ASCII text, over-long lines, and lines that mbox storage would rewrite as "&gt;From ".</summary>
+    /// <summary>
+    /// Non-ASCII text, over-long lines, lines that mbox storage would rewrite as "&gt;From ", and trailing
+    /// whitespace, which relays may strip (breaking a PGP/MIME signature).
+    /// </summary>
     internal static bool NeedsEncoding(string text) =>
         !Ascii.IsValid(text)
-        || text.Split('\n').Any(line => line.Length > MaxLineLength || line.StartsWith("From ", StringComparison.Ordinal));
+        || text.Split('\n').Any(line => line.Length > MaxLineLength
+            || line.StartsWith("From ", StringComparison.Ordinal)
+            || line.EndsWith(' ') || line.EndsWith('\t'));
 
     private static InternetAddressList Addresses(string setting, string value)
     {

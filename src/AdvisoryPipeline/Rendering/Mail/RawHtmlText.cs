@@ -15,6 +15,7 @@ internal static partial class RawHtmlText
     [GeneratedRegex("<!--.*?(-->|$)", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Comment();
 
-    [GeneratedRegex("<[^>]*>?", RegexOptions.CultureInvariant)]
+    // Tags, declarations and processing instructions; a lone "<" (as in "a < b") is text and stays.
+    [GeneratedRegex(@"<(/?[A-Za-z][^>]*|![^>]*|\?[^>]*)>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 }

@@ -8,8 +8,6 @@ namespace AdvisoryPipeline.Rendering.Markdown;
 /// </summary>
 public static class MarkdownIndexRenderer
 {
-    private const string None = "—";
-
     public static string Render(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings)
     {
         var page = new MarkdownBlocks();
@@ -26,9 +24,9 @@ public static class MarkdownIndexRenderer
             table.AddRow(
                 advisory.IsWithdrawn ? id + " **withdrawn**" : id,
                 MarkdownText.Escape(advisory.Title),
-                MarkdownText.Escape(advisory.HighestSeverity?.RatingAndScore ?? None),
+                MarkdownText.Escape(advisory.HighestSeverity?.RatingAndScore ?? MarkdownTable.NoValue),
                 Packages(advisory),
-                advisory.Published is { } published ? DisplayTime.Date(published) : None);
+                advisory.Published is { } published ? DisplayTime.Date(published) : MarkdownTable.NoValue);
         }
         page.Block(table.ToString());
         return page.ToString();
@@ -49,6 +47,6 @@ public static class MarkdownIndexRenderer
             .GroupBy(a => a.Ecosystem, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(a => a.Package).Distinct(StringComparer.Ordinal))}")
             .ToList();
-        return groups.Count == 0 ? None : MarkdownText.Escape(string.Join("; ", groups));
+        return groups.Count == 0 ? MarkdownTable.NoValue : MarkdownText.Escape(string.Join("; ", groups));
     }
 }

@@ -12,8 +12,6 @@ public static class MarkdownPageRenderer
     /// <summary>Headings in the details start here, under the page's own level-2 sections.</summary>
     private const int DetailsHeadingLevel = 3;
 
-    private const string None = "—";
-
     /// <summary>The page's file name, which the index links to: <c>TSSA-2026-1.md</c>.</summary>
     public static string FileName(string id) => id + ".md";
 
@@ -41,7 +39,7 @@ public static class MarkdownPageRenderer
     }
 
     /// <summary>An identifier linked to its public page (CVE, GHSA, CWE) or to its sibling page in this database.</summary>
-    internal static string Identifier(string id, RenderSettings settings) =>
+    private static string Identifier(string id, RenderSettings settings) =>
         IdentifierLinks.UrlOf(id) is { } url ? MarkdownText.Link(id, url)
         : settings.IsOwnId(id) ? MarkdownText.RelativeLink(id, FileName(id))
         : MarkdownText.Escape(id);
@@ -99,7 +97,7 @@ public static class MarkdownPageRenderer
                 FixedVersions(package),
             ];
             table.AddRow(withSeverity
-                ? [.. cells, MarkdownText.Escape(SeverityView.Highest(package.Severities)?.RatingAndScore ?? None)]
+                ? [.. cells, MarkdownText.Escape(SeverityView.Highest(package.Severities)?.RatingAndScore ?? MarkdownTable.NoValue)]
                 : cells);
         }
         page.Heading(2, "Affected packages");
@@ -120,7 +118,7 @@ public static class MarkdownPageRenderer
     {
         var fixes = package.Ranges.SelectMany(range => range.Fixed.Select(version => Version(range, version)))
             .Distinct(StringComparer.Ordinal).ToList();
-        return fixes.Count == 0 ? None : string.Join(", ", fixes);
+        return fixes.Count == 0 ? MarkdownTable.NoValue : string.Join(", ", fixes);
     }
 
     private static string Version(AffectedRangeView range, string version)

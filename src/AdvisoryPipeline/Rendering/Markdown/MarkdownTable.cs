@@ -8,6 +8,9 @@ namespace AdvisoryPipeline.Rendering.Markdown;
 /// </summary>
 internal sealed class MarkdownTable(params string[] headers)
 {
+    /// <summary>What a cell shows when there is nothing to say (no fix, no severity).</summary>
+    public const string NoValue = "—";
+
     private readonly List<string[]> rows = [];
 
     public void AddRow(params string[] cells)

@@ -52,14 +52,18 @@ public class AnnouncementMessageBuilderTests
         Assert.All(bytes, b => Assert.True(b < 0x80));
     }
 
-    [Fact]
-    public void A_line_starting_with_from_is_encoded_so_mbox_storage_cannot_rewrite_it()
+    [Theory]
+    [InlineData("Hello\nFrom version 2.8 on, this is fixed.\n")]
+    [InlineData("A line with a trailing space \nand one with a tab\t\n")]
+    public void Lines_that_relays_or_mbox_storage_would_change_are_quoted_printable(string text)
     {
-        var announcement = Announcement("TSSA-2026-1") with { Body = "Hello\nFrom version 2.8 on, this is fixed.\n" };
+        var announcement = Announcement("TSSA-2026-1") with { Body = text };
 
         var parsed = RoundTrip(AnnouncementMessageBuilder.Build(announcement, Mail, Now));
 
-        Assert.Equal(ContentEncoding.QuotedPrintable, Assert.IsType<TextPart>(parsed.Body).ContentTransferEncoding);
+        var body = Assert.IsType<TextPart>(parsed.Body);
+        Assert.Equal(ContentEncoding.QuotedPrintable, body.ContentTransferEncoding);
+        Assert.Equal(text, body.Text.ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -74,6 +74,7 @@ public class MarkdownPlainTextRendererTests
         Assert.Equal(
             "Hello world & all\n\nInline tag kept.",
             Text("<div>\n<p>Hello <b>world</b> &amp; all</p><!-- note -->\n</div>\n\nInline <em>tag</em> kept.\n"));
+        Assert.Equal("if a < b then", Text("<div>if a < b then</div>\n"));
     }
 
     [Fact]

@@ -49,6 +49,17 @@ public static class PgpMimeSigner
     /// "From " at a line start becomes "=46rom " (the same text in quoted-printable), because mbox storage
     /// would otherwise rewrite it as "&gt;From " and break the signature (RFC 3156, section 3).
     /// </summary>
-    private static byte[] EncodeFromLines(byte[] bytes) =>
-        Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(bytes).Replace("\r\nFrom ", "\r\n=46rom ", StringComparison.Ordinal));
+    private static byte[] EncodeFromLines(byte[] bytes)
+    {
+        var encoded = new MemoryStream(bytes.Length + 64);
+        var rest = bytes.AsSpan();
+        for (var at = rest.IndexOf("\r\nFrom "u8); at >= 0; at = rest.IndexOf("\r\nFrom "u8))
+        {
+            encoded.Write(rest[..(at + 2)]);
+            encoded.Write("=46"u8);
+            rest = rest[(at + 3)..];
+        }
+        encoded.Write(rest);
+        return encoded.ToArray();
+    }
 }
