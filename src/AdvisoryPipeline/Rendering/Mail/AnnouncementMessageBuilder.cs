@@ -52,25 +52,27 @@ public static class AnnouncementMessageBuilder
     internal static FormatOptions WireFormat { get; } = CreateWireFormat();
 
     /// <summary>
-    /// A UTF-8 text/plain part. Pure ASCII text with short lines that no mbox will rewrite goes as 7bit and
-    /// stays readable in the raw message; anything else as quoted-printable, which every relay passes
-    /// unchanged (8bit needs the 8BITMIME extension on every hop, and PGP/MIME forbids it).
+    /// A UTF-8 text/plain part. ASCII text goes as 7bit and UTF-8 text as 8bit, so that the raw message
+    /// stays readable and a cleartext-signed body can be checked by piping the saved mail to gpg (relays
+    /// without 8BITMIME convert 8bit to quoted-printable, which decodes to the same text). Text whose
+    /// lines a relay or mbox storage would change goes as quoted-printable.
     /// </summary>
     internal static TextPart TextBody(string text)
     {
         var body = new TextPart("plain");
         body.SetText(Encoding.UTF8, text);
-        body.ContentTransferEncoding = NeedsEncoding(text) ? ContentEncoding.QuotedPrintable : ContentEncoding.SevenBit;
+        body.ContentTransferEncoding = HasFragileLines(text) ? ContentEncoding.QuotedPrintable
+            : Ascii.IsValid(text) ? ContentEncoding.SevenBit
+            : ContentEncoding.EightBit;
         return body;
     }
 
     /// <summary>
-    /// Non-ASCII text, over-long lines, lines that mbox storage would rewrite as "&gt;From ", and trailing
-    /// whitespace, which relays may strip (breaking a PGP/MIME signature).
+    /// Over-long lines (RFC 5322 allows 998 characters), lines that mbox storage rewrites as "&gt;From ",
+    /// and trailing whitespace, which relays may strip.
     /// </summary>
-    internal static bool NeedsEncoding(string text) =>
-        !Ascii.IsValid(text)
-        || text.Split('\n').Any(line => line.Length > MaxLineLength
+    private static bool HasFragileLines(string text) =>
+        text.Split('\n').Any(line => line.Length > MaxLineLength
             || line.StartsWith("From ", StringComparison.Ordinal)
             || line.EndsWith(' ') || line.EndsWith('\t'));
 

@@ -101,13 +101,15 @@ public sealed class OpenPgpSigningTests : IDisposable
     {
         var message = AnnouncementMessageBuilder.Build(Announcement("TSSA-2025-1"), Mail, Now, Signer(TestSigningKeys.Rsa), SignatureStyle.Inline);
         var bytes = AnnouncementMessageBuilder.ToBytes(message);
-        outputs.Add(Encoding.ASCII.GetString(bytes));
+        outputs.Add(Encoding.UTF8.GetString(bytes));
 
         var body = Assert.IsType<TextPart>(MimeMessage.Load(new MemoryStream(bytes)).Body).Text.ReplaceLineEndings("\n");
 
         var clearsigned = OpenPgpVerification.ParseClearsigned(body);
         Assert.True(OpenPgpVerification.Verifies(clearsigned.Signature, clearsigned.SignedBytes, TestSigningKeys.Rsa.PublicRing));
         AssertGoodSignature(gpg.Verify(gpg.WriteFile("inline.txt", Encoding.UTF8.GetBytes(body))), TestSigningKeys.Rsa);
+        // The body is 8bit, not quoted-printable, so the saved message itself verifies as it is.
+        AssertGoodSignature(gpg.Verify(gpg.WriteFile("inline.eml", bytes)), TestSigningKeys.Rsa);
     }
 
     [Fact]
@@ -123,7 +125,9 @@ public sealed class OpenPgpSigningTests : IDisposable
         Assert.Equal("pgp-sha256", multipart.ContentType.Parameters["micalg"]);
         Assert.Equal("application/pgp-signature", multipart.ContentType.Parameters["protocol"]);
         Assert.Equal(2, multipart.Count);
-        Assert.Equal(announcement.Body, Assert.IsType<TextPart>(multipart[0]).Text.ReplaceLineEndings("\n"));
+        var text = Assert.IsType<TextPart>(multipart[0]);
+        Assert.Equal(announcement.Body, text.Text.ReplaceLineEndings("\n"));
+        Assert.Equal(ContentEncoding.QuotedPrintable, text.ContentTransferEncoding);
         Assert.Equal("application/pgp-signature", multipart[1].ContentType.MimeType);
 
         // RFC 3156: the signed data is the first part exactly as sent, from after the boundary line up to

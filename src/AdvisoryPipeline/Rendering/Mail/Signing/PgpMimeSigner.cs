@@ -39,6 +39,10 @@ public static class PgpMimeSigner
 
     private static byte[] CanonicalBytes(MimeEntity body)
     {
+        // RFC 3156 requires the signed part to be 7-bit clean: 8bit would be re-encoded on the way, and
+        // the signature would then cover bytes the recipient never sees.
+        if (body is MimePart { ContentTransferEncoding: ContentEncoding.EightBit or ContentEncoding.Binary } part)
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
         using var buffer = new MemoryStream();
         body.WriteTo(AnnouncementMessageBuilder.WireFormat, buffer);
         var bytes = buffer.ToArray();
