@@ -32,7 +32,16 @@ internal sealed class FieldList
         if (fields.Count == 0) return [];
         var column = fields.Max(f => f.Label.Length) + 3;
         var hanging = indent + new string(' ', column);
-        return [.. fields.SelectMany(f => PlainTextWrapper.Wrap(
-            f.Value, width, f.Label.Length == 0 ? hanging : indent + (f.Label + ":").PadRight(column), hanging))];
+        var lines = new List<string>();
+        foreach (var (label, value) in fields)
+        {
+            var labelled = label.Length == 0 ? hanging : indent + (label + ":").PadRight(column);
+            // A single word (a URL) too long for the value column goes on its own line under its label.
+            if (label.Length > 0 && !value.Contains(' ') && labelled.Length + PlainTextWrapper.Width(value) > width)
+                lines.AddRange([indent + label + ":", indent + "  " + value]);
+            else
+                lines.AddRange(PlainTextWrapper.Wrap(value, width, labelled, hanging));
+        }
+        return lines;
     }
 }

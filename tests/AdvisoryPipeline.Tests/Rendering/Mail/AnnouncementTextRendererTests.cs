@@ -123,6 +123,25 @@ public class AnnouncementTextRendererTests
     }
 
     [Fact]
+    public void A_footer_url_too_long_for_its_column_goes_on_its_own_line_under_its_label()
+    {
+        var settings = Settings with { SiteUrl = new Uri("https://security.tessera-project.org/advisories/published/") };
+
+        var body = AnnouncementTextRenderer.Render([SampleAdvisories.View("TSSA-2026-1")], settings).Body;
+
+        Assert.EndsWith(
+            """
+            TSSA-2026-1
+              Advisory:
+                https://security.tessera-project.org/advisories/published/TSSA-2026-1/
+              OSV JSON:
+                https://security.tessera-project.org/advisories/published/osv/TSSA-2026-1.json
+
+            """.ReplaceLineEndings("\n"),
+            body);
+    }
+
+    [Fact]
     public void Several_advisories_share_one_mail_listing_them_first_and_linking_each_at_the_end()
     {
         var announcement = Announce("TSSA-2026-3", "TSSA-2025-2");
