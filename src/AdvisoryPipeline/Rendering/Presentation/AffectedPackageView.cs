@@ -46,9 +46,15 @@ public sealed record AffectedRangeView(
     public bool IsGit => Type == "GIT";
 
     /// <summary>The intervals joined with " or "; for GIT ranges the commits are shortened.</summary>
-    public string AffectedText => Intervals.Count == 0
+    public string AffectedText => FormatAffected(version => IsGit ? CommitLink.For(null, version).ShortSha : version);
+
+    /// <summary>
+    /// The intervals joined with " or ", every version or full commit hash passed through
+    /// <paramref name="formatVersion"/> (to escape it, or to link a commit).
+    /// </summary>
+    public string FormatAffected(Func<string, string> formatVersion) => Intervals.Count == 0
         ? "no versions"
-        : string.Join(" or ", Intervals.Select(i => (IsGit ? Shorten(i) : i).ToComparisonText()));
+        : string.Join(" or ", Intervals.Select(i => i.ToComparisonText(formatVersion)));
 
     /// <summary>Links for every commit the range names (introduced, fixed, last affected, limit).</summary>
     public IReadOnlyList<CommitLink> Commits => IsGit
@@ -58,9 +64,4 @@ public sealed record AffectedRangeView(
 
     public static AffectedRangeView From(OsvRange range, string ecosystem) =>
         new(range.Type, range.Repo, AffectedIntervals.Of(range, ecosystem), AffectedIntervals.FixedVersions(range, ecosystem));
-
-    private static VersionInterval Shorten(VersionInterval i) => new(
-        Short(i.Introduced), Short(i.Fixed), Short(i.LastAffected), Short(i.Limit));
-
-    private static string? Short(string? sha) => sha is null ? null : CommitLink.For(null, sha).ShortSha;
 }

@@ -17,6 +17,15 @@ public sealed record SeverityView(string Type, string Vector, decimal? Score, Cv
     /// <summary>"9.8" with one decimal, as CVSS prints scores; null when unscored.</summary>
     public string? ScoreText => Score?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>"High 7.5", "High", "7.5", or null: the rating and score as a badge or a table cell shows them.</summary>
+    public string? RatingAndScore => (RatingText, ScoreText) switch
+    {
+        (null, null) => null,
+        (null, var score) => score,
+        (var rating, null) => rating,
+        var (rating, score) => $"{rating} {score}",
+    };
+
     /// <summary>"CVSS v3.1", "CVSS v4.0", or the OSV type name.</summary>
     public string TypeLabel { get; init; } = Type;
 

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Rendering.Mail;
+using AdvisoryPipeline.Rendering.Markdown;
+using AdvisoryPipeline.Rendering.Presentation;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace AdvisoryPipeline.Tests.Rendering.Markdown;
+
+/// <summary>
+/// The 983 real PyPA advisories through both renderers: real-world details Markdown (with the odd raw
+/// HTML tag), long version lists and odd references must still give intact pages and mails.
+/// </summary>
+public class CorpusRenderingTests
+{
+    private static readonly Lazy<IReadOnlyList<AdvisoryView>> Corpus = new(() =>
+        [.. Directory.GetFiles(SharedData.PathOf("corpus", "pypa"), "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => AdvisoryYamlLoader.LoadFile(path).Record)
+            .OfType<JsonElement>()
+            .Select(record => AdvisoryView.From(record.Deserialize(OsvJsonContext.Default.OsvRecord)!))]);
+
+    [Fact]
+    public void Every_corpus_page_keeps_its_table_holds_no_html_and_links_only_safe_urls()
+    {
+        Assert.Equal(983, Corpus.Value.Count);
+        foreach (var advisory in Corpus.Value)
+        {
+            var page = GitHubMarkdown.Parse(MarkdownPageRenderer.Render(advisory, SampleAdvisories.Settings));
+
+            Assert.Empty(page.Descendants<HtmlInline>());
+            Assert.Empty(page.Descendants<HtmlBlock>());
+            Assert.All(page.Descendants<LinkInline>(), link => Assert.True(LinkPolicy.Allows(link.Url), $"{advisory.Id}: {link.Url}"));
+            Assert.Single(page.Descendants<HeadingBlock>(), h => h.Level == 1);
+            if (advisory.Affected.Count > 0)
+                Assert.Equal(advisory.Affected.Count + 1, page.Descendants<Table>().Single().Count);
+            Assert.Equal("Timeline", MarkdownAst.Text(page.Descendants<HeadingBlock>().Last().Inline));
+        }
+    }
+
+    [Fact]
+    public void Every_corpus_announcement_wraps_at_72_columns_except_unbreakable_tokens()
+    {
+        foreach (var advisory in Corpus.Value)
+        {
+            var announcement = AnnouncementTextRenderer.Render([advisory], SampleAdvisories.Settings);
+
+            Assert.DoesNotContain('\n', announcement.Subject);
+            Assert.All(announcement.Body.Split('\n'), line =>
+                Assert.True(PlainTextWrapper.Width(line) <= 72 || !line.Trim().Contains(' ') || line.StartsWith("    ", StringComparison.Ordinal),
+                    $"{advisory.Id}: {line}"));
+        }
+    }
+}
