@@ -31,7 +31,7 @@ public sealed class DetailsRenderer
     public SanitizedHtml Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return new SanitizedHtml("");
-        var document = Markdown.Parse(ReadableText.Clean(markdown), _pipeline);
+        var document = Markdig.Markdown.Parse(ReadableText.Clean(markdown), _pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
             heading.Level = Math.Min(6, heading.Level + HeadingOffset);
         foreach (var link in document.Descendants<LinkInline>().ToList())

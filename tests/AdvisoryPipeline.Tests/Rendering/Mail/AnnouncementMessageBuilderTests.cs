@@ -133,7 +133,7 @@ public class AnnouncementMessageBuilderTests
     [Fact]
     public void A_missing_address_setting_says_that_it_is_not_set()
     {
-        var mail = RenderSettings.From(new Authoring.DatabaseConfig("Tessera", "TSSA")).Mail;
+        var mail = RenderSettings.From(new AdvisoryPipeline.Authoring.DatabaseConfig("Tessera", "TSSA")).Mail;
 
         var exception = Assert.Throws<MailSettingsException>(() => AnnouncementMessageBuilder.Build(Announcement("TSSA-2026-1"), mail, Now));
 
