@@ -7,6 +7,9 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliEnvironment env)
     {
+        yield return NewCommand.Create(env);
+        yield return AssignIdsCommand.Create(env);
+        yield return WithdrawCommand.Create(env);
         yield return FixCommand.Create(env);
     }
 }

@@ -11,15 +11,6 @@ namespace AdvisoryPipeline.Authoring.Fix;
 /// </summary>
 internal static class TopLevelKeyOrder
 {
-    public static IReadOnlyList<string> OsvOrder { get; } =
-    [
-        "schema_version", "id", "modified", "published", "withdrawn", "aliases", "upstream", "related",
-        "summary", "details", "severity", "affected", "references", "credits", "database_specific",
-    ];
-
-    private static readonly Dictionary<string, int> RankOf =
-        OsvOrder.Select((key, index) => (key, index)).ToDictionary(p => p.key, p => p.index, StringComparer.Ordinal);
-
     public static Reordering? Find(LoadedDocument document)
     {
         if (document.Record is not { } record) return null;
@@ -53,7 +44,7 @@ internal static class TopLevelKeyOrder
     }
 
     private static int Rank(string key, string? authoringKey) =>
-        key == authoringKey ? OsvOrder.Count + 1 : RankOf.GetValueOrDefault(key, OsvOrder.Count);
+        key == authoringKey ? OsvKeyOrder.Keys.Count + 1 : OsvKeyOrder.IndexOf(key) is var index and >= 0 ? index : OsvKeyOrder.Keys.Count;
 
     private static string PointerOf(string key)
     {
