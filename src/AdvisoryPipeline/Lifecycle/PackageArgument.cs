@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AdvisoryPipeline.Authoring.Fix;
 using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Lifecycle;
@@ -29,7 +30,7 @@ public readonly record struct PackageArgument(string Ecosystem, string Name)
                 error = $"{text}: {problem}";
                 return false;
             }
-            package = new PackageArgument(ecosystem, ecosystem == Git ? name : PackageNames.Canonical(ecosystem, name));
+            package = new PackageArgument(ecosystem, ecosystem == Git ? name : PackageNormalization.SafeCanonicalName(ecosystem, name));
             error = null;
             return true;
         }

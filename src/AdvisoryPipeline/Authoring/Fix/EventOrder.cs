@@ -58,7 +58,7 @@ internal static class EventOrder
         }
         if (EntryReorder.Plan(document.Text, entries, order, layout) is not { } edits) return null;
 
-        var location = document.Map.Locate(pointer);
+        var location = document.Map.LocateKey(pointer);
         var sorted = string.Join(", ", order.Select(i => versions[i].Text));
         return new Reordering(edits,
             new AppliedFix(FixRule.EventOrder, location.Line, location.Column, $"sort the events of the range by {scheme.Name} version: {sorted}"),

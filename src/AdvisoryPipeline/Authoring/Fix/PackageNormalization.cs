@@ -21,7 +21,7 @@ internal static class PackageNormalization
             var name = RecordFields.Text(package, "name");
             if (ecosystem is null || name is null || !Ecosystem.TryParse(ecosystem, out _)) continue;
 
-            var canonicalName = CanonicalName(ecosystem, name);
+            var canonicalName = SafeCanonicalName(ecosystem, name);
             if (canonicalName != name)
                 yield return new ScalarChange(FixRule.CanonicalPackageName, $"/affected/{index}/package/name", false, canonicalName, false,
                     $"write the {Ecosystem.BaseName(ecosystem)} package name in canonical form: {name} -> {canonicalName}");
@@ -34,7 +34,8 @@ internal static class PackageNormalization
         }
     }
 
-    private static string CanonicalName(string ecosystem, string name)
+    /// <summary>The canonical spelling where it names the same package (never for npm, see above); the name as written otherwise.</summary>
+    public static string SafeCanonicalName(string ecosystem, string name)
     {
         if (Ecosystem.BaseName(ecosystem) == "npm" || PackageNames.Problem(ecosystem, name) is not null) return name;
         var canonical = PackageNames.Canonical(ecosystem, name);
