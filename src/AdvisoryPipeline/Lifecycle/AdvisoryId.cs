@@ -77,24 +77,25 @@ public sealed partial record AdvisoryId
     public static bool IsPlaceholderText(string id) => AnyPlaceholderPattern().IsMatch(id);
 
     /// <summary>
-    /// A slug for a placeholder: the words of <paramref name="text"/> in lower case ASCII, joined by hyphens,
+    /// A slug for a placeholder: the words of <paramref name="text"/> in lower case ASCII (other letters left out), joined by hyphens,
     /// cut at a word boundary to at most <paramref name="maxLength"/> characters; "advisory" when nothing is left.
     /// </summary>
     public static string SlugOf(string text, int maxLength = 40)
     {
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 word.Append(char.ToLowerInvariant(c));
             }
-            else if (c is '\'' or '\u2019')
+            else if (c is '\'' or '\u2019' || (c > 0x7F && char.IsLetterOrDigit(c)))
             {
-                // An apostrophe joins: "client's" is one word, not "client-s".
+                // An apostrophe joins ("client's" is one word), and so does a non-ASCII letter, which is left out:
+                // the tool runs without culture data, so "é" cannot be reduced to "e".
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && word.Length > 0)
+            else if (word.Length > 0)
             {
                 words.Add(word.ToString());
                 word.Clear();

@@ -27,6 +27,7 @@ public sealed record OsvRecord
     [JsonPropertyName("credits")] public IReadOnlyList<OsvCredit>? Credits { get; init; }
     [JsonPropertyName("database_specific")] public JsonElement? DatabaseSpecific { get; init; }
 
+    [JsonIgnore]
     public bool IsWithdrawn => Withdrawn is not null;
 }
 
