@@ -41,16 +41,15 @@ public static class FixCommand
         int changes = 0, changedFiles = 0, skippedFiles = 0;
         foreach (var file in discovered.Files)
         {
-            var fullPath = Path.GetFullPath(file, env.WorkingDirectory);
-            var outcome = AdvisoryFixer.Fix(AdvisoryFile.Load(fullPath, file));
+            var outcome = AdvisoryFixer.Fix(AdvisoryFileLoader.Load(file));
             foreach (var problem in outcome.Problems) findings.Write(problem);
             if (outcome.Skipped) skippedFiles++;
             foreach (var fix in outcome.Fixes)
-                env.Out.WriteLine($"{file}:{fix.Line}:{fix.Column}: {FixRuleNames.Of(fix.Rule)}: {fix.Description}");
+                env.Out.WriteLine($"{file.DisplayPath}:{fix.Line}:{fix.Column}: {FixRuleNames.Of(fix.Rule)}: {fix.Description}");
             if (!outcome.Changed) continue;
             changes += outcome.Fixes.Count;
             changedFiles++;
-            if (!checkOnly) AdvisoryFileWriter.Write(fullPath, outcome.FixedText, outcome.Original.HasByteOrderMark);
+            if (!checkOnly) AdvisoryFileWriter.Write(file.FullPath, outcome.FixedText, outcome.Original.HasByteOrderMark);
         }
 
         env.Out.WriteLine(Summary(checkOnly, changes, changedFiles, discovered.Files.Count, skippedFiles));

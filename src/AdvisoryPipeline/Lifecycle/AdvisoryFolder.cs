@@ -31,8 +31,7 @@ public sealed class AdvisoryFolder
     {
         var discovered = AdvisoryFileDiscovery.Discover([fullPath], workingDirectory);
         var advisories = discovered.Files
-            .Select(file => (Full: Path.GetFullPath(file, workingDirectory), Display: file))
-            .Select(file => new FolderAdvisory(file.Full, file.Display, AdvisoryFile.Load(file.Full, file.Display)))
+            .Select(file => new FolderAdvisory(file.FullPath, file.DisplayPath, AdvisoryFileLoader.Load(file)))
             .ToList();
         return new AdvisoryFolder(fullPath, advisories);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using AdvisoryPipeline.Tests.Lifecycle;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Fix;
 
@@ -46,7 +47,7 @@ public sealed class FixCommandTests : IDisposable
     [Fact]
     public void Check_lists_the_changes_writes_nothing_and_exits_1()
     {
-        var run = CliRun.In(_repository.Root, "fix", "--check");
+        var run = new CliRunner(_repository.Root).Run("fix", "--check");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
@@ -67,7 +68,7 @@ public sealed class FixCommandTests : IDisposable
     [Fact]
     public void Fix_edits_only_the_changed_stretches_and_a_second_run_changes_nothing()
     {
-        var run = CliRun.In(_repository.Root, "fix");
+        var run = new CliRunner(_repository.Root).Run("fix");
 
         Assert.Equal((0, "8 changes made in 1 file"), (run.ExitCode, run.OutLines[^1]));
         Assert.Equal([" M advisories/TSSA-2026-9.yaml"], _repository.Status());
@@ -86,7 +87,7 @@ public sealed class FixCommandTests : IDisposable
         ], _repository.ChangedLines());
 
         _repository.CommitAll("fixed");
-        var second = CliRun.In(_repository.Root, "fix");
+        var second = new CliRunner(_repository.Root).Run("fix");
         Assert.Equal((0, "nothing to fix in 13 files\n"), (second.ExitCode, second.Out));
         Assert.Empty(_repository.Status());
     }
@@ -97,7 +98,7 @@ public sealed class FixCommandTests : IDisposable
         var path = _repository.PathOf("advisories/TSSA-2026-9.yaml");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Untidy.ReplaceLineEndings("\r\n"))]);
 
-        Assert.Equal(0, CliRun.In(_repository.Root, "fix", "advisories/TSSA-2026-9.yaml").ExitCode);
+        Assert.Equal(0, new CliRunner(_repository.Root).Run("fix", "advisories/TSSA-2026-9.yaml").ExitCode);
 
         var bytes = File.ReadAllBytes(path);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
@@ -112,7 +113,7 @@ public sealed class FixCommandTests : IDisposable
     {
         _repository.Write("advisories/TSSA-2026-9.yaml", Untidy + "id: TSSA-2026-10\n");
 
-        var run = CliRun.In(_repository.Root, "fix");
+        var run = new CliRunner(_repository.Root).Run("fix");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(run.OutLines, l => l.StartsWith("advisories/TSSA-2026-9.yaml:25:1: error[YAML002]: duplicate key id: it is already defined on line 4", StringComparison.Ordinal));
@@ -125,7 +126,7 @@ public sealed class FixCommandTests : IDisposable
     [Fact]
     public void A_missing_path_is_a_usage_error()
     {
-        var run = CliRun.In(_repository.Root, "fix", "nowhere");
+        var run = new CliRunner(_repository.Root).Run("fix", "nowhere");
 
         Assert.Equal((2, "advisory: nowhere: no such file or folder\n"), (run.ExitCode, run.Error));
     }

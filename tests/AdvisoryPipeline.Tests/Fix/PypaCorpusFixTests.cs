@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Authoring.Fix;
 using AdvisoryPipeline.Osv.Ecosystems;
-using AdvisoryPipeline.Tests.Lifecycle;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Fix;
 
@@ -16,9 +16,9 @@ public sealed class PypaCorpusFixTests : IDisposable
 {
     private static readonly HashSet<string> ValueRules = ["quote", "package-name", "purl", "url", "trailing-whitespace"];
 
-    private readonly string _copy = Directory.CreateTempSubdirectory("pypa-fix-").FullName;
+    private readonly TempFolder _folder = new("pypa-fix-");
 
-    public void Dispose() => Directory.Delete(_copy, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Fixing_the_corpus_changes_only_what_the_rules_intend()
@@ -27,11 +27,11 @@ public sealed class PypaCorpusFixTests : IDisposable
         var files = Directory.EnumerateFiles(corpus, "*.yaml", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(corpus, f)).ToList();
         foreach (var file in files)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_copy, file))!);
-            File.Copy(Path.Combine(corpus, file), Path.Combine(_copy, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_folder.Path, file))!);
+            File.Copy(Path.Combine(corpus, file), Path.Combine(_folder.Path, file));
         }
 
-        var run = CliRun.In(_copy, "fix", ".");
+        var run = new CliRunner(_folder.Path).Run("fix", ".");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(983, files.Count);
@@ -41,7 +41,7 @@ public sealed class PypaCorpusFixTests : IDisposable
         foreach (var file in files)
         {
             var originalText = File.ReadAllText(Path.Combine(corpus, file));
-            var fixedText = File.ReadAllText(Path.Combine(_copy, file));
+            var fixedText = File.ReadAllText(Path.Combine(_folder.Path, file));
             if (originalText != fixedText) changed++;
 
             Assert.True(JsonNode.DeepEquals(Normalised(Load(originalText)), Normalised(Load(fixedText))), $"{file}: the record changed beyond the fixes");
@@ -59,7 +59,7 @@ public sealed class PypaCorpusFixTests : IDisposable
         }
         Assert.True(changed > 900, $"only {changed} files changed: the corpus puts severity after affected and has unquoted timestamps");
 
-        var second = CliRun.In(_copy, "fix", "--check", ".");
+        var second = new CliRunner(_folder.Path).Run("fix", "--check", ".");
         Assert.Equal((0, $"nothing to fix in 983 files\n"), (second.ExitCode, second.Out));
     }
 

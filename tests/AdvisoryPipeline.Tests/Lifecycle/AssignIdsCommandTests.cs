@@ -1,4 +1,5 @@
 using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
 
@@ -13,7 +14,7 @@ public sealed class AssignIdsCommandTests : IDisposable
 
     private string New(string package, string summary, DateTimeOffset? at = null)
     {
-        var run = CliRun.In(_repository.Root, at ?? Now, "new", "--package", package, "--summary", summary);
+        var run = new CliRunner(_repository.Root) { Clock = new FixedClock(at ?? Now) }.Run("new", "--package", package, "--summary", summary);
         Assert.Equal(0, run.ExitCode);
         return run.OutLines[0].Split(' ')[1];
     }
@@ -24,7 +25,7 @@ public sealed class AssignIdsCommandTests : IDisposable
         var file = New("PyPI/tessera-py", "Heap overflow in the varint reader");
         _repository.CommitAll("new advisory");
 
-        var run = CliRun.In(_repository.Root, Now, "assign-ids");
+        var run = new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids");
 
         Assert.Equal((0, "TSSA-0000-heap-overflow-in-the-varint-reader -> TSSA-2026-4 (advisories/TSSA-2026-4.yaml)\n"), (run.ExitCode, run.Out));
         _repository.Git("add", "--all");
@@ -44,10 +45,10 @@ public sealed class AssignIdsCommandTests : IDisposable
     public void A_second_run_touches_nothing()
     {
         New("PyPI/tessera-py", "First");
-        Assert.Equal(0, CliRun.In(_repository.Root, Now, "assign-ids").ExitCode);
+        Assert.Equal(0, new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids").ExitCode);
         _repository.CommitAll("assigned");
 
-        var second = CliRun.In(_repository.Root, Now, "assign-ids");
+        var second = new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids");
 
         Assert.Equal((0, "no placeholder IDs in advisories: nothing to assign\n"), (second.ExitCode, second.Out));
         Assert.Empty(_repository.Status());
@@ -61,7 +62,7 @@ public sealed class AssignIdsCommandTests : IDisposable
         var lastYear = New("Go/github.com/tessera-project/tessera-go", "From last year", new DateTimeOffset(2025, 12, 31, 23, 0, 0, TimeSpan.Zero));
         _repository.Write(late, _repository.Read(late).Replace("summary:", "related:\n  - TSSA-0000-earlier-one\nsummary:", StringComparison.Ordinal));
 
-        var run = CliRun.In(_repository.Root, Now, "assign-ids");
+        var run = new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids");
 
         Assert.Equal(
         [
@@ -77,11 +78,11 @@ public sealed class AssignIdsCommandTests : IDisposable
     public void Numbers_recorded_by_the_allocator_are_never_given_again()
     {
         New("PyPI/tessera-py", "Once");
-        Assert.Equal(0, CliRun.In(_repository.Root, Now, "assign-ids").ExitCode);
+        Assert.Equal(0, new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids").ExitCode);
         File.Delete(_repository.PathOf("advisories/TSSA-2026-4.yaml"));
         New("PyPI/tessera-py", "Twice");
 
-        var run = CliRun.In(_repository.Root, Now, "assign-ids");
+        var run = new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids");
 
         Assert.Equal("TSSA-0000-twice -> TSSA-2026-5 (advisories/TSSA-2026-5.yaml)\n", run.Out);
     }
@@ -91,13 +92,13 @@ public sealed class AssignIdsCommandTests : IDisposable
     {
         _repository.Git("checkout", "--quiet", "-b", "first");
         New("PyPI/tessera-py", "Found on the first branch");
-        Assert.Equal(0, CliRun.In(_repository.Root, Now, "assign-ids").ExitCode);
+        Assert.Equal(0, new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids").ExitCode);
         _repository.CommitAll("first: new advisory with its ID");
 
         _repository.Git("checkout", "--quiet", "main");
         _repository.Git("checkout", "--quiet", "-b", "second");
         New("npm/tessera-cli", "Found on the second branch");
-        Assert.Equal(0, CliRun.In(_repository.Root, Now, "assign-ids").ExitCode);
+        Assert.Equal(0, new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids").ExitCode);
         _repository.CommitAll("second: new advisory with its ID");
 
         _repository.Git("checkout", "--quiet", "main");
@@ -108,7 +109,7 @@ public sealed class AssignIdsCommandTests : IDisposable
         Assert.Contains("CONFLICT", output);
         Assert.Contains("advisories/.id-allocator", _repository.Git("diff", "--name-only", "--diff-filter=U").Split('\n'));
 
-        var rerun = CliRun.In(_repository.Root, Now, "assign-ids");
+        var rerun = new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids");
         Assert.Equal(2, rerun.ExitCode);
         Assert.Contains(".id-allocator: line ", rerun.Error);
         Assert.Contains("merge conflict marker", rerun.Error);
@@ -120,7 +121,7 @@ public sealed class AssignIdsCommandTests : IDisposable
         New("PyPI/tessera-py", "Pending");
         _repository.Write("advisories/TSSA-2026-9.yaml", "id: [unclosed\n");
 
-        var run = CliRun.In(_repository.Root, Now, "assign-ids");
+        var run = new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("assign-ids");
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("advisory: advisories/TSSA-2026-9.yaml: cannot be read, so its ID is unknown", run.Error);

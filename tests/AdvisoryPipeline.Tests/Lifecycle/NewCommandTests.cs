@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
 
@@ -16,7 +17,7 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public void Writes_a_placeholder_advisory_that_fix_leaves_alone()
     {
-        var run = CliRun.In(_repository.Root, "new", "--package", "npm/@tessera/client", "--fixed", "3.9.2",
+        var run = new CliRunner(_repository.Root).Run("new", "--package", "npm/@tessera/client", "--fixed", "3.9.2",
             "--alias", "CVE-2026-50001", "--summary", "Prototype pollution in the client's merge()");
 
         Assert.Equal(0, run.ExitCode);
@@ -26,8 +27,8 @@ public sealed class NewCommandTests : IDisposable
             # yaml-language-server: $schema=../schemas/advisory.schema.json
             schema_version: "1.7.0"
             id: TSSA-0000-prototype-pollution-in-the-clients-merge
-            modified: "2026-11-23T10:15:30Z"
-            published: "2026-11-23T10:15:30Z"
+            modified: "2026-11-22T12:00:00Z"
+            published: "2026-11-22T12:00:00Z"
             aliases:
               - CVE-2026-50001
             summary: Prototype pollution in the client's merge()
@@ -48,14 +49,14 @@ public sealed class NewCommandTests : IDisposable
 
             """, _repository.Read("advisories/TSSA-0000-prototype-pollution-in-the-clients-merge.yaml"));
 
-        var check = CliRun.In(_repository.Root, "fix", "--check", "advisories/TSSA-0000-prototype-pollution-in-the-clients-merge.yaml");
+        var check = new CliRunner(_repository.Root).Run("fix", "--check", "advisories/TSSA-0000-prototype-pollution-in-the-clients-merge.yaml");
         Assert.Equal((0, "nothing to fix in 1 file\n"), (check.ExitCode, check.Out));
     }
 
     [Fact]
     public void What_is_left_to_write_is_what_the_authoring_schema_flags()
     {
-        Assert.Equal(0, CliRun.In(_repository.Root, "new", "--package", "PyPI/Tessera_Py", "--introduced", "1.4.0", "--fixed", "1.5.1").ExitCode);
+        Assert.Equal(0, new CliRunner(_repository.Root).Run("new", "--package", "PyPI/Tessera_Py", "--introduced", "1.4.0", "--fixed", "1.5.1").ExitCode);
 
         var file = Assert.Single(Directory.GetFiles(_repository.PathOf("advisories"), "TSSA-0000-*.yaml"));
         Assert.Equal("TSSA-0000-tessera-py.yaml", Path.GetFileName(file));
@@ -76,8 +77,8 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public void Placeholders_are_unique_in_the_folder()
     {
-        Assert.Equal(0, CliRun.In(_repository.Root, "new", "--package", "crates.io/tessera", "--summary", "Panic on empty input").ExitCode);
-        var second = CliRun.In(_repository.Root, "new", "--package", "crates.io/tessera", "--summary", "Panic on empty input");
+        Assert.Equal(0, new CliRunner(_repository.Root).Run("new", "--package", "crates.io/tessera", "--summary", "Panic on empty input").ExitCode);
+        var second = new CliRunner(_repository.Root).Run("new", "--package", "crates.io/tessera", "--summary", "Panic on empty input");
 
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(["?? advisories/TSSA-0000-panic-on-empty-input-2.yaml", "?? advisories/TSSA-0000-panic-on-empty-input.yaml"], _repository.Status());
@@ -87,7 +88,7 @@ public sealed class NewCommandTests : IDisposable
     public void A_git_repository_gets_a_GIT_range_on_its_url()
     {
         const string commit = "ccb2cc34a2ebb3c7e652aed1f3d4d89879090383";
-        Assert.Equal(0, CliRun.In(_repository.Root, "new", "--package", "GIT/https://github.com/tessera-project/tessera", "--fixed", commit,
+        Assert.Equal(0, new CliRunner(_repository.Root).Run("new", "--package", "GIT/https://github.com/tessera-project/tessera", "--fixed", commit,
             "--summary", "Overflow in the C core").ExitCode);
 
         var text = _repository.Read("advisories/TSSA-0000-overflow-in-the-c-core.yaml");
@@ -105,7 +106,7 @@ public sealed class NewCommandTests : IDisposable
     [InlineData("advisory: nowhere: no such folder", "--package", "PyPI/x", "--dir", "nowhere")]
     public void Bad_arguments_are_usage_errors_and_write_nothing(string message, params string[] arguments)
     {
-        var run = CliRun.In(_repository.Root, ["new", .. arguments]);
+        var run = new CliRunner(_repository.Root).Run(["new", .. arguments]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith(message, run.Error);
@@ -115,7 +116,7 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public void The_package_is_required()
     {
-        var run = CliRun.In(_repository.Root, "new");
+        var run = new CliRunner(_repository.Root).Run("new");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--package", run.Error);

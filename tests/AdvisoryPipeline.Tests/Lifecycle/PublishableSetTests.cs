@@ -1,6 +1,7 @@
 using System.Text;
 using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
 

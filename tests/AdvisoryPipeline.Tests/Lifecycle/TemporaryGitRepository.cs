@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
 
@@ -9,21 +10,21 @@ namespace AdvisoryPipeline.Tests.Lifecycle;
 /// </summary>
 internal sealed class TemporaryGitRepository : IDisposable
 {
-    public TemporaryGitRepository(bool withSampleDatabase = true)
+    private readonly TempFolder _folder = new("advisory-lifecycle-");
+
+    public TemporaryGitRepository()
     {
-        Root = Directory.CreateTempSubdirectory("advisory-lifecycle-").FullName;
         Git("init", "--quiet", "--initial-branch=main");
-        if (!withSampleDatabase) return;
-        CopyFolder(Path.Combine(SharedData.RepositoryRoot, "advisories"), Path.Combine(Root, "advisories"));
-        CopyFolder(Path.Combine(SharedData.RepositoryRoot, "schemas"), Path.Combine(Root, "schemas"));
+        _folder.CopyFromRepository("advisories");
+        _folder.CopyFromRepository("schemas");
         CommitAll("sample database");
     }
 
-    public string Root { get; }
+    public string Root => _folder.Path;
 
-    public string PathOf(string relative) => Path.Combine(Root, relative);
+    public string PathOf(string relative) => _folder.Combine(relative);
 
-    public void Write(string relative, string text) => File.WriteAllText(PathOf(relative), text);
+    public void Write(string relative, string text) => _folder.Write(relative, text);
 
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
 
@@ -75,11 +76,5 @@ internal sealed class TemporaryGitRepository : IDisposable
         return process.ExitCode;
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -1,3 +1,5 @@
+using AdvisoryPipeline.Tests.TestSupport;
+
 namespace AdvisoryPipeline.Tests.Lifecycle;
 
 /// <summary><c>advisory withdraw</c> end to end in a git repository holding the sample database.</summary>
@@ -10,29 +12,29 @@ public sealed class WithdrawCommandTests : IDisposable
     [Fact]
     public void Withdraws_in_place_changing_only_the_timestamps_and_the_end_of_details()
     {
-        var run = CliRun.In(_repository.Root, "withdraw", "TSSA-2024-1", "--reason", "The overflow is not reachable: the\nlength is checked earlier.");
+        var run = new CliRunner(_repository.Root).Run("withdraw", "TSSA-2024-1", "--reason", "The overflow is not reachable: the\nlength is checked earlier.");
 
         Assert.Equal((0, "TSSA-2024-1 withdrawn (advisories/TSSA-2024-1.yaml)\n", ""), (run.ExitCode, run.Out, run.Error));
         Assert.Equal([" M advisories/TSSA-2024-1.yaml"], _repository.Status());
         Assert.Equal(
         [
             "-modified: \"2024-03-04T08:42:17Z\"",
-            "+modified: \"2026-11-23T10:15:30Z\"",
-            "+withdrawn: \"2026-11-23T10:15:30Z\"",
+            "+modified: \"2026-11-22T12:00:00Z\"",
+            "+withdrawn: \"2026-11-22T12:00:00Z\"",
             "+",
             "+  **Withdrawn:** The overflow is not reachable: the",
             "+  length is checked earlier.",
         ], _repository.ChangedLines());
 
-        var again = CliRun.In(_repository.Root, "withdraw", "TSSA-2024-1", "--reason", "twice");
-        Assert.Equal((1, "advisory: advisories/TSSA-2024-1.yaml: cannot withdraw TSSA-2024-1: it is already withdrawn (2026-11-23T10:15:30Z)\n"),
+        var again = new CliRunner(_repository.Root).Run("withdraw", "TSSA-2024-1", "--reason", "twice");
+        Assert.Equal((1, "advisory: advisories/TSSA-2024-1.yaml: cannot withdraw TSSA-2024-1: it is already withdrawn (2026-11-22T12:00:00Z)\n"),
             (again.ExitCode, again.Error));
     }
 
     [Fact]
     public void An_unknown_id_is_refused()
     {
-        var run = CliRun.In(_repository.Root, "withdraw", "TSSA-2030-1", "--reason", "whatever");
+        var run = new CliRunner(_repository.Root).Run("withdraw", "TSSA-2030-1", "--reason", "whatever");
 
         Assert.Equal((1, "advisory: no advisory in advisories has the ID TSSA-2030-1\n"), (run.ExitCode, run.Error));
         Assert.Empty(_repository.Status());
@@ -41,7 +43,7 @@ public sealed class WithdrawCommandTests : IDisposable
     [Fact]
     public void An_advisory_of_the_sample_that_is_already_withdrawn_is_refused()
     {
-        var run = CliRun.In(_repository.Root, "withdraw", "TSSA-2025-3", "--reason", "again");
+        var run = new CliRunner(_repository.Root).Run("withdraw", "TSSA-2025-3", "--reason", "again");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("it is already withdrawn (2025-05-09T17:48:03Z)", run.Error);
@@ -51,8 +53,8 @@ public sealed class WithdrawCommandTests : IDisposable
     [Fact]
     public void The_reason_is_required_and_must_be_text()
     {
-        Assert.Equal(2, CliRun.In(_repository.Root, "withdraw", "TSSA-2024-1").ExitCode);
-        var blank = CliRun.In(_repository.Root, "withdraw", "TSSA-2024-1", "--reason", "  ");
+        Assert.Equal(2, new CliRunner(_repository.Root).Run("withdraw", "TSSA-2024-1").ExitCode);
+        var blank = new CliRunner(_repository.Root).Run("withdraw", "TSSA-2024-1", "--reason", "  ");
         Assert.Equal((2, "advisory: --reason: the reason is empty\n"), (blank.ExitCode, blank.Error));
         Assert.Empty(_repository.Status());
     }
