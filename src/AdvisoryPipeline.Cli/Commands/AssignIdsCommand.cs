@@ -11,8 +11,7 @@ public static class AssignIdsCommand
     {
         var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => AdvisoryDatabase.DefaultFolder };
         var command = new Command("assign-ids",
-            "Give each placeholder ID (PREFIX-0000-slug) the next number of its year (PREFIX-YYYY-N), rename its file and "
-            + $"update the mentions of the placeholder; records the allocation in {IdAllocatorFile.FileName}. Run it after merging.")
+            $"Give placeholder IDs the next number of their year (PREFIX-YYYY-N) and rename their files; run after merging. Records the allocation in {IdAllocatorFile.FileName}.")
         {
             dir,
         };

@@ -11,9 +11,9 @@ public static class FixCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var paths = new Argument<string[]>("path")
+        var paths = new Argument<string[]>("PATH")
         {
-            Description = "Advisory files or folders (searched recursively); default: advisories",
+            Description = "Advisory files or folders (searched recursively for *.yaml). Default: advisories/",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var check = new Option<bool>("--check")
@@ -21,8 +21,7 @@ public static class FixCommand
             Description = "Only list the changes (file:line:col: what) and exit 1 if there are any; write nothing",
         };
         var command = new Command("fix",
-            "Make the mechanical fixes: quote ambiguous scalars, sort range events, canonical package names, purls "
-            + "and URLs, OSV key order, no trailing whitespace. Only the changed stretches of text are rewritten.")
+            "Make the mechanical fixes (quoting, event and key order, canonical names, purls and URLs), rewriting only what changes.")
         {
             paths,
             check,

@@ -23,7 +23,7 @@ public static class NewCommand
         var aliases = new Option<string[]>("--alias") { Description = "An ID of the same vulnerability elsewhere (CVE-…, GHSA-…); repeatable" };
         var summary = new Option<string?>("--summary") { Description = "One-line summary; also gives the placeholder ID its slug" };
         var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => AdvisoryDatabase.DefaultFolder };
-        var command = new Command("new", "Write a new advisory with a placeholder ID (PREFIX-0000-slug), published now, ready to fill in")
+        var command = new Command("new", "Write a new advisory with a placeholder ID (PREFIX-0000-slug), ready to fill in.")
         {
             package, introduced, fixedVersion, aliases, summary, dir,
         };

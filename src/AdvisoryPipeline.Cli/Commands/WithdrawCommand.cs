@@ -9,14 +9,14 @@ public static class WithdrawCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var id = new Argument<string>("id") { Description = "The ID of the advisory to withdraw, e.g. TSSA-2026-4" };
+        var id = new Argument<string>("ID") { Description = "The ID of the advisory to withdraw, e.g. TSSA-2026-4" };
         var reason = new Option<string>("--reason")
         {
             Description = "Why it is withdrawn; appended to details as a paragraph \"**Withdrawn:** reason\"",
             Required = true,
         };
         var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => AdvisoryDatabase.DefaultFolder };
-        var command = new Command("withdraw", "Withdraw an advisory: set withdrawn and modified to now and explain why in details; the record stays published")
+        var command = new Command("withdraw", "Withdraw an advisory: set withdrawn and modified, say why in details; the record stays published.")
         {
             id, reason, dir,
         };

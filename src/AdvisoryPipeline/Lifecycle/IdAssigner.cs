@@ -57,6 +57,9 @@ public static class IdAssigner
             placeholders.Add((advisory, id, published.UtcDateTime.Year, published));
         }
 
+        foreach (var duplicate in placeholders.GroupBy(p => p.Id.ToString(), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            found.Add($"{duplicate.Key} is the ID of several files ({string.Join(", ", duplicate.Select(p => p.Advisory.DisplayPath))}); give each its own placeholder");
+
         var assignments = new List<IdAssignment>();
         foreach (var (advisory, id, year, _) in placeholders.OrderBy(p => p.Published).ThenBy(p => p.Id.ToString(), StringComparer.Ordinal))
         {
@@ -64,9 +67,10 @@ public static class IdAssigner
             lastByYear[year] = number;
             assignments.Add(new IdAssignment(advisory, id, AdvisoryId.Assigned(prefix, year, number)));
         }
-        if (assignments.Count == 0 || found.Count > 0) return new IdAssignmentPlan(found.Count > 0 ? [] : assignments, [], allocator);
+        if (assignments.Count == 0 || found.Count > 0) return new IdAssignmentPlan([], [], allocator);
 
         var rewrites = Rewrites(folder, assignments, found);
+        if (found.Count > 0) return new IdAssignmentPlan([], [], allocator);
         var last = lastByYear.Select(pair => AdvisoryId.Assigned(prefix, pair.Key, pair.Value)).OrderBy(id => id.Year).ToList();
         var allocation = IdAllocatorFile.DescribeAllocation(assignments.Select(a =>
             (a.Placeholder, a.Assigned, rewrites.FirstOrDefault(r => r.Advisory == a.Advisory)?.NewText ?? "")));

@@ -34,7 +34,7 @@ public static class Withdrawal
     public static string? Apply(LoadedDocument document, string reason, DateTimeOffset now, [NotNullWhen(false)] out string? problem)
     {
         if (document.Record is not { } record) return Fail("the file cannot be read; correct its errors first", out problem);
-        if (DocumentValues.StringAt(record, "/withdrawn") is { } already || record.TryGetProperty("withdrawn", out _))
+        if (record.TryGetProperty("withdrawn", out _))
             return Fail($"it is already withdrawn ({DocumentValues.StringAt(record, "/withdrawn") ?? "withdrawn is set"})", out problem);
         if (document.Text.Length > 0 && document.Map.ValueSpan("") is { } root && document.Text[root.Start] == '{')
             return Fail("its top-level mapping is written in flow style ({ ... }), which this command does not edit", out problem);
