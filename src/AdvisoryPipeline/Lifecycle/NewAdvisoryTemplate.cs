@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AdvisoryPipeline.Authoring.Fix;
-using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Osv.Versions;
 
@@ -44,7 +43,7 @@ public static partial class NewAdvisoryTemplate
 
     public static string Render(AdvisoryId id, NewAdvisoryRequest request, DateTimeOffset now, string? schemaReference, string? siteUrl)
     {
-        var timestamp = YamlScalarText.DoubleQuoted(OsvTimestamp.Format(now.ToUniversalTime().AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond))));
+        var timestamp = YamlScalarText.DoubleQuoted(RecordTimestamp.Of(now));
         var package = request.Package;
         var text = new StringBuilder();
         if (schemaReference is not null) text.Append("# yaml-language-server: $schema=").Append(schemaReference).Append('\n');

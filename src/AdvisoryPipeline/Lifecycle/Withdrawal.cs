@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Authoring.Fix;
-using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lifecycle;
 
@@ -39,8 +38,7 @@ public static class Withdrawal
         if (document.Text.Length > 0 && document.Map.ValueSpan("") is { } root && document.Text[root.Start] == '{')
             return Fail("its top-level mapping is written in flow style ({ ... }), which this command does not edit", out problem);
 
-        var utc = now.ToUniversalTime();
-        var timestamp = OsvTimestamp.Format(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)));
+        var timestamp = RecordTimestamp.Of(now);
         var quoted = YamlScalarText.DoubleQuoted(timestamp);
         var oldDetails = DocumentValues.StringAt(record, "/details");
         var newDetails = WithParagraph(oldDetails, ParagraphLead + reason);

@@ -62,7 +62,7 @@ public static class EntryReorder
         for (var i = 0; i < count; i++)
         {
             var lineStart = TextLines.LineStart(text, entries[i].Start);
-            if (!TextLines.IsLinePrefixBlank(text, lineStart, entries[i].Start, sequence)) return null;
+            if (!TextLines.IsEntryLinePrefix(text, lineStart, entries[i].Start, sequence)) return null;
             var entryColumn = entries[i].Start - lineStart;
             if (column >= 0 && entryColumn != column) return null;
             column = entryColumn;

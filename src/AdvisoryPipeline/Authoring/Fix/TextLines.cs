@@ -36,15 +36,18 @@ public static class TextLines
         return NextLineStart(text, last);
     }
 
-    /// <summary>Whether <c>[lineStart, position)</c> holds only spaces, and at most one <c>-</c> indicator when <paramref name="allowDash"/>.</summary>
-    public static bool IsLinePrefixBlank(string text, int lineStart, int position, bool allowDash)
+    /// <summary>
+    /// Whether <c>[lineStart, position)</c> is only the indentation of an entry that starts its line: spaces for a
+    /// mapping entry, spaces and exactly one <c>-</c> indicator for a sequence item (<paramref name="sequenceItem"/>).
+    /// </summary>
+    public static bool IsEntryLinePrefix(string text, int lineStart, int position, bool sequenceItem)
     {
         var dashSeen = false;
         for (var i = lineStart; i < position; i++)
         {
             var c = text[i];
             if (c == ' ') continue;
-            if (c == '-' && allowDash && !dashSeen && i + 1 < text.Length && text[i + 1] is ' ' or '\t')
+            if (c == '-' && sequenceItem && !dashSeen && i + 1 < text.Length && text[i + 1] is ' ' or '\t')
             {
                 dashSeen = true;
                 continue;
@@ -52,7 +55,7 @@ public static class TextLines
             if (c == '\t' && dashSeen) continue;
             return false;
         }
-        return !allowDash || dashSeen;
+        return dashSeen == sequenceItem;
     }
 
     /// <summary>Whether the line starting at <paramref name="lineStart"/> holds nothing but a comment.</summary>
