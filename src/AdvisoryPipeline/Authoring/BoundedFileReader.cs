@@ -1,6 +1,5 @@
 using System.Buffers;
 using AdvisoryPipeline.Diagnostics;
-using Microsoft.Win32.SafeHandles;
 
 namespace AdvisoryPipeline.Authoring;
 
@@ -27,15 +26,24 @@ internal sealed class BoundedFileReader : IDisposable
 
     public static BoundedFileReader Read(string path, int maxBytes)
     {
+        if (Directory.Exists(path)) return Unreadable(path, "it is a folder, not a file");
         byte[]? buffer = null;
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-            var declared = RandomAccess.GetLength(handle);
+            using var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.Read,
+                Options = FileOptions.SequentialScan,
+                BufferSize = 0, // the bytes go straight into our buffer
+            });
+            // A pipe has no length; a regular file bigger than the limit is refused unread.
+            var declared = stream.CanSeek ? stream.Length : 0;
             if (declared > maxBytes) return TooLarge(path, maxBytes, declared);
 
             buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared, maxBytes) + 1);
-            var length = ReadUpTo(handle, ref buffer, maxBytes + 1);
+            var length = ReadUpTo(stream, ref buffer, maxBytes + 1);
             if (length > maxBytes)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
@@ -43,11 +51,10 @@ internal sealed class BoundedFileReader : IDisposable
             }
             return new BoundedFileReader(buffer, length, null);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
-            return new BoundedFileReader(null, 0, new Finding(LoadFindingCodes.Unreadable, FindingLevel.Error,
-                $"cannot read the file: {ex.Message}", SourceLocation.WholeFile(path)));
+            return Unreadable(path, ex.Message);
         }
     }
 
@@ -57,8 +64,8 @@ internal sealed class BoundedFileReader : IDisposable
         _buffer = null;
     }
 
-    /// <summary>Reads until <paramref name="limit"/> bytes or the end of the file, growing the buffer if the file grew.</summary>
-    private static int ReadUpTo(SafeFileHandle handle, ref byte[] buffer, int limit)
+    /// <summary>Reads until <paramref name="limit"/> bytes or the end, growing the buffer when the file is longer than it said.</summary>
+    private static int ReadUpTo(Stream stream, ref byte[] buffer, int limit)
     {
         var total = 0;
         while (total < limit)
@@ -70,12 +77,16 @@ internal sealed class BoundedFileReader : IDisposable
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
             }
-            var read = RandomAccess.Read(handle, buffer.AsSpan(total, Math.Min(buffer.Length, limit) - total), total);
+            var read = stream.Read(buffer.AsSpan(total, Math.Min(buffer.Length, limit) - total));
             if (read == 0) break;
             total += read;
         }
         return total;
     }
+
+    private static BoundedFileReader Unreadable(string path, string reason) =>
+        new(null, 0, new Finding(LoadFindingCodes.Unreadable, FindingLevel.Error,
+            $"cannot read the file: {reason}", SourceLocation.WholeFile(path)));
 
     private static BoundedFileReader TooLarge(string path, int maxBytes, long? size) =>
         new(null, 0, new Finding(LoadFindingCodes.TooLarge, FindingLevel.Error,

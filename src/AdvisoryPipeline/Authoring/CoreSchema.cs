@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 
@@ -45,13 +46,13 @@ internal static class CoreSchema
     {
         if (text.Length > 2 && text[0] == '0')
         {
-            if (text[1] == 'o') return IsAll(text[2..], IsOctalDigit) ? CoreType.Int : CoreType.String;
-            if (text[1] == 'x') return IsAll(text[2..], char.IsAsciiHexDigit) ? CoreType.Int : CoreType.String;
+            if (text[1] == 'o') return IsAll(text[2..], OctalDigits) ? CoreType.Int : CoreType.String;
+            if (text[1] == 'x') return IsAll(text[2..], HexDigits) ? CoreType.Int : CoreType.String;
         }
         if (text is ".nan" or ".NaN" or ".NAN") return CoreType.Float;
         var body = text[0] is '+' or '-' ? text[1..] : text;
         if (body is ".inf" or ".Inf" or ".INF") return CoreType.Float;
-        if (!body.IsEmpty && IsAll(body, char.IsAsciiDigit)) return CoreType.Int;
+        if (IsAll(body, DecimalDigits)) return CoreType.Int;
         return IsDecimalFloat(body) ? CoreType.Float : CoreType.String;
     }
 
@@ -70,22 +71,44 @@ internal static class CoreSchema
         {
             return false;
         }
-        if (i < body.Length && body[i] is 'e' or 'E')
-        {
-            i++;
-            if (i < body.Length && body[i] is '+' or '-') i++;
-            var exponentDigits = CountDigits(body[i..]);
-            if (exponentDigits == 0) return false;
-            i += exponentDigits;
-        }
-        return i == body.Length;
+        return SkipExponent(body, ref i) && i == body.Length;
+    }
+
+    /// <summary>Moves past an optional <c>[eE][-+]?[0-9]+</c> at <paramref name="i"/>; false if one starts but is incomplete.</summary>
+    private static bool SkipExponent(ReadOnlySpan<char> text, ref int i)
+    {
+        if (i == text.Length || text[i] is not ('e' or 'E')) return true;
+        i++;
+        if (i < text.Length && text[i] is '+' or '-') i++;
+        var exponentDigits = CountDigits(text[i..]);
+        i += exponentDigits;
+        return exponentDigits > 0;
     }
 
     /// <summary>
     /// JSON text of a core int or float: decimal, no '+', no superfluous leading zeros, digits on both sides
     /// of the point. Null for .inf and .nan, which JSON cannot represent.
     /// </summary>
-    public static string? ToJsonNumber(ReadOnlySpan<char> text, CoreType type)
+    public static string? ToJsonNumber(ReadOnlySpan<char> text, CoreType type) =>
+        IsJsonNumber(text) ? text.ToString() : NormalizeNumber(text, type);
+
+    /// <summary>Whether the text already is a JSON number: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?</c>.</summary>
+    public static bool IsJsonNumber(ReadOnlySpan<char> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var integerDigits = CountDigits(text[i..]);
+        if (integerDigits == 0 || (integerDigits > 1 && text[i] == '0')) return false;
+        i += integerDigits;
+        if (i < text.Length && text[i] == '.')
+        {
+            var fractionDigits = CountDigits(text[(i + 1)..]);
+            if (fractionDigits == 0) return false;
+            i += 1 + fractionDigits;
+        }
+        return SkipExponent(text, ref i) && i == text.Length;
+    }
+
+    private static string? NormalizeNumber(ReadOnlySpan<char> text, CoreType type)
     {
         if (type == CoreType.Int && text.Length > 2 && text[0] == '0' && text[1] is 'o' or 'x')
             return ParseRadix(text[2..], text[1] == 'o' ? 8 : 16).ToString(CultureInfo.InvariantCulture);
@@ -141,13 +164,11 @@ internal static class CoreSchema
         return i < 0 ? text.Length : i;
     }
 
-    internal static bool IsOctalDigit(char c) => c is >= '0' and <= '7';
+    internal static readonly SearchValues<char> DecimalDigits = SearchValues.Create("0123456789");
+    internal static readonly SearchValues<char> OctalDigits = SearchValues.Create("01234567");
+    internal static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    internal static bool IsAll(ReadOnlySpan<char> text, Func<char, bool> predicate)
-    {
-        if (text.IsEmpty) return false;
-        foreach (var c in text)
-            if (!predicate(c)) return false;
-        return true;
-    }
+    /// <summary>Non-empty and made of <paramref name="allowed"/> only (vectorized: versions and URLs pass through here).</summary>
+    internal static bool IsAll(ReadOnlySpan<char> text, SearchValues<char> allowed) =>
+        !text.IsEmpty && !text.ContainsAnyExcept(allowed);
 }

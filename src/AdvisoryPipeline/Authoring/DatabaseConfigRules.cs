@@ -48,17 +48,10 @@ internal static class DatabaseConfigRules
 
     private static bool Matches(string pattern, string pointer)
     {
-        var p = pattern.AsSpan();
-        var q = pointer.AsSpan();
-        while (!p.IsEmpty && !q.IsEmpty)
-        {
-            var pEnd = p[1..].IndexOf('/') is var i and >= 0 ? i + 1 : p.Length;
-            var qEnd = q[1..].IndexOf('/') is var j and >= 0 ? j + 1 : q.Length;
-            if (!p[1..pEnd].SequenceEqual("*") && !p[..pEnd].SequenceEqual(q[..qEnd])) return false;
-            p = p[pEnd..];
-            q = q[qEnd..];
-        }
-        return p.IsEmpty && q.IsEmpty;
+        var patternSegments = pattern.Split('/');
+        var pointerSegments = pointer.Split('/');
+        return patternSegments.Length == pointerSegments.Length
+            && patternSegments.Zip(pointerSegments).All(pair => pair.First == "*" || pair.First == pair.Second);
     }
 
     private static bool NotBlank(string text) => !string.IsNullOrWhiteSpace(text);
@@ -78,8 +71,7 @@ internal static class DatabaseConfigRules
     private static bool IsTarget(string text)
     {
         var colon = text.IndexOf(':');
-        return colon > 0 && colon < text.Length - 1
-            && text.AsSpan(0, colon).ContainsAnyExceptInRange('a', 'z') is false;
+        return colon > 0 && colon < text.Length - 1 && !text.AsSpan(0, colon).ContainsAnyExceptInRange('a', 'z');
     }
 
     private static bool IsRuleCode(string text)

@@ -24,6 +24,20 @@ internal static class JsonPointerText
     public static void AppendSegment(StringBuilder pointer, int index) =>
         pointer.Append('/').Append(index);
 
-    public static string Unescape(ReadOnlySpan<char> segment) =>
-        segment.ToString().Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+    /// <summary>The segment's text, or null when a '~' is not followed by 0 or 1 (no key can match it).</summary>
+    public static string? Unescape(ReadOnlySpan<char> segment)
+    {
+        var builder = new StringBuilder(segment.Length);
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] != '~')
+            {
+                builder.Append(segment[i]);
+                continue;
+            }
+            if (i + 1 == segment.Length || segment[i + 1] is not ('0' or '1')) return null;
+            builder.Append(segment[++i] == '0' ? '~' : '/');
+        }
+        return builder.ToString();
+    }
 }

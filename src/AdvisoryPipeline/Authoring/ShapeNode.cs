@@ -39,9 +39,7 @@ public sealed class ShapeNode
         {
             var draft = root;
             foreach (var segment in path.Split('/'))
-                draft = segment == "*"
-                    ? draft.Any ??= new Draft()
-                    : draft.Properties.TryGetValue(segment, out var child) ? child : draft.Properties[segment] = new Draft();
+                draft = draft.Child(segment);
             draft.ExpectsString = true;
         }
         return root.Build(expectedBy);
@@ -52,6 +50,13 @@ public sealed class ShapeNode
         public Dictionary<string, Draft> Properties { get; } = new(StringComparer.Ordinal);
         public Draft? Any { get; set; }
         public bool ExpectsString { get; set; }
+
+        public Draft Child(string segment)
+        {
+            if (segment == "*") return Any ??= new Draft();
+            if (!Properties.TryGetValue(segment, out var child)) Properties[segment] = child = new Draft();
+            return child;
+        }
 
         public ShapeNode Build(string expectedBy) => new(
             expectedBy,

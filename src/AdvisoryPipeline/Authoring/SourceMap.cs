@@ -31,7 +31,7 @@ public sealed class SourceMap
     public SourceLocation Locate(string jsonPointer)
     {
         var node = Find(jsonPointer, out _);
-        return node < 0 ? SourceLocation.WholeFile(File) : new SourceLocation(File, _nodes[node].ValueLine, _nodes[node].ValueColumn);
+        return node < 0 ? SourceLocation.WholeFile(File) : At(_nodes[node].Value);
     }
 
     /// <summary>Position of the key of the mapping entry at <paramref name="jsonPointer"/>; falls back like <see cref="Locate"/>.</summary>
@@ -40,27 +40,21 @@ public sealed class SourceMap
         var node = Find(jsonPointer, out var exact);
         if (node < 0) return SourceLocation.WholeFile(File);
         ref readonly var n = ref _nodes[node];
-        return exact && n.KeyStart >= 0
-            ? new SourceLocation(File, n.KeyLine, n.KeyColumn)
-            : new SourceLocation(File, n.ValueLine, n.ValueColumn);
+        return At(exact && n.Key is not null ? n.KeySpan : n.Value);
     }
 
     /// <summary>Span of the value at exactly <paramref name="jsonPointer"/>, or null.</summary>
     public SourceSpan? ValueSpan(string jsonPointer)
     {
         var node = Find(jsonPointer, out var exact);
-        if (node < 0 || !exact) return null;
-        ref readonly var n = ref _nodes[node];
-        return new SourceSpan(n.ValueStart, n.ValueEnd, n.ValueLine, n.ValueColumn);
+        return node < 0 || !exact ? null : _nodes[node].Value;
     }
 
     /// <summary>Span of the key of the mapping entry at exactly <paramref name="jsonPointer"/>, or null.</summary>
     public SourceSpan? KeySpan(string jsonPointer)
     {
         var node = Find(jsonPointer, out var exact);
-        if (node < 0 || !exact || _nodes[node].KeyStart < 0) return null;
-        ref readonly var n = ref _nodes[node];
-        return new SourceSpan(n.KeyStart, n.KeyEnd, n.KeyLine, n.KeyColumn);
+        return node < 0 || !exact || _nodes[node].Key is null ? null : _nodes[node].KeySpan;
     }
 
     /// <summary>Style and source text of the scalar at exactly <paramref name="jsonPointer"/>, or null if it is not a scalar.</summary>
@@ -78,8 +72,10 @@ public sealed class SourceMap
             SourceNodeKind.Folded => YamlScalarStyle.Folded,
             _ => null,
         };
-        return style is null ? null : new ScalarInfo(style.Value, _text[n.ValueStart..n.ValueEnd]);
+        return style is null ? null : new ScalarInfo(style.Value, _text[n.Value.Start..n.Value.End]);
     }
+
+    private SourceLocation At(SourceSpan span) => new(File, span.Line, span.Column);
 
     /// <summary>The node at the pointer, or its deepest existing ancestor (exact = false); -1 when nothing is mapped.</summary>
     private int Find(string jsonPointer, out bool exact)
@@ -112,7 +108,12 @@ public sealed class SourceMap
 
     private int FindChild(int parent, ReadOnlySpan<char> segment)
     {
-        var key = segment.Contains('~') ? JsonPointerText.Unescape(segment).AsSpan() : segment;
+        var key = segment;
+        if (segment.Contains('~'))
+        {
+            if (JsonPointerText.Unescape(segment) is not { } unescaped) return -1;
+            key = unescaped;
+        }
         var isIndex = int.TryParse(segment, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var index);
         for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd)

@@ -28,16 +28,49 @@ internal struct SourceNode
     /// <summary>Index after the last descendant.</summary>
     public int SubtreeEnd;
 
-    public int ValueStart;
-    public int ValueEnd;
-    public int ValueLine;
-    public int ValueColumn;
+    public SourceSpan Value;
 
-    /// <summary>-1 when the node has no key.</summary>
-    public int KeyStart;
-    public int KeyEnd;
-    public int KeyLine;
-    public int KeyColumn;
+    /// <summary>Meaningful only when <see cref="Key"/> is set.</summary>
+    public SourceSpan KeySpan;
 
     public SourceNodeKind Kind;
+}
+
+/// <summary>Collects source map nodes while a file is converted; reused from file to file.</summary>
+internal sealed class SourceMapBuilder
+{
+    private SourceNode[] _nodes = new SourceNode[256];
+    private int _count;
+
+    public int Add(SourceNodeKind kind, SourceSpan value, string? key, int index, SourceSpan keySpan)
+    {
+        if (_count == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+        var node = _count++;
+        ref var n = ref _nodes[node];
+        n.Key = key;
+        n.Index = index;
+        n.SubtreeEnd = _count;
+        n.Value = value;
+        n.KeySpan = keySpan;
+        n.Kind = kind;
+        return node;
+    }
+
+    /// <summary>A collection ended at <paramref name="end"/>: its descendants are the nodes added since it.</summary>
+    public void Close(int node, int end)
+    {
+        ref var n = ref _nodes[node];
+        n.Value = n.Value with { End = Math.Max(n.Value.Start, end) };
+        n.SubtreeEnd = _count;
+    }
+
+    /// <summary>The map, with its own exactly sized copy of the nodes.</summary>
+    public SourceMap Build(string file, string text) => new(file, text, _nodes.AsSpan(0, _count).ToArray());
+
+    public void Clear()
+    {
+        if (_nodes.Length > 16 * 1024) _nodes = new SourceNode[256]; // not kept for the thread's life after a large file
+        else Array.Clear(_nodes, 0, _count); // drops the references to the last file's keys
+        _count = 0;
+    }
 }

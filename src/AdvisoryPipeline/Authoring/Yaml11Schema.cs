@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 
@@ -29,6 +30,9 @@ internal static class Yaml11Schema
         if (first is '~' or 'n' or 'N' && text is "~" or "null" or "Null" or "NULL") return Yaml11Type.Null;
         if (first is 'y' or 'Y' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'o' or 'O' && IsBool(text)) return Yaml11Type.Bool;
         if (first is not ('.' or '+' or '-' or (>= '0' and <= '9'))) return Yaml11Type.String;
+        // Versions like 1.2.3 are the most common plain scalars that start with a digit: no number, date or
+        // time has two points.
+        if (text.Count('.') > 1) return Yaml11Type.String;
         if (IsTimestamp(text)) return Yaml11Type.Timestamp;
         if (IsSexagesimal(text)) return Yaml11Type.Sexagesimal;
         if (IsInt(text)) return Yaml11Type.Int;
@@ -97,9 +101,9 @@ internal static class Yaml11Schema
     {
         var body = text[0] is '+' or '-' ? text[1..] : text;
         if (body.IsEmpty) return false;
-        if (body.Length > 2 && body[0] == '0' && body[1] == 'b') return IsAllOrUnderscore(body[2..], c => c is '0' or '1');
-        if (body.Length > 2 && body[0] == '0' && body[1] == 'x') return IsAllOrUnderscore(body[2..], char.IsAsciiHexDigit);
-        if (body[0] == '0') return body.Length == 1 || IsAllOrUnderscore(body[1..], CoreSchema.IsOctalDigit);
+        if (body.Length > 2 && body[0] == '0' && body[1] == 'b') return CoreSchema.IsAll(body[2..], BinaryDigits);
+        if (body.Length > 2 && body[0] == '0' && body[1] == 'x') return CoreSchema.IsAll(body[2..], HexDigits);
+        if (body[0] == '0') return body.Length == 1 || CoreSchema.IsAll(body[1..], OctalDigits);
         return IsDigitsAndUnderscores(body, requireLeadingDigit: true);
     }
 
@@ -121,7 +125,7 @@ internal static class Yaml11Schema
         if (integer.IsEmpty && CoreSchema.CountDigits(fraction) == 0) return false;
         if (exponent < 0) return true;
         var exp = body[(exponent + 1)..];
-        return exp.Length > 1 && exp[0] is '+' or '-' && CoreSchema.IsAll(exp[1..], char.IsAsciiDigit);
+        return exp.Length > 1 && exp[0] is '+' or '-' && CoreSchema.IsAll(exp[1..], CoreSchema.DecimalDigits);
     }
 
     public static BigInteger IntValue(ReadOnlySpan<char> text)
@@ -162,19 +166,17 @@ internal static class Yaml11Schema
         return double.Parse(cleaned, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
     }
 
+    // YAML 1.1 allows '_' between digits.
+    private static readonly SearchValues<char> DecimalDigits = SearchValues.Create("0123456789_");
+    private static readonly SearchValues<char> BinaryDigits = SearchValues.Create("01_");
+    private static readonly SearchValues<char> OctalDigits = SearchValues.Create("01234567_");
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF_");
+
     private static bool IsDigitsAndUnderscores(ReadOnlySpan<char> text, bool requireLeadingDigit, bool allowEmpty = false)
     {
         if (text.IsEmpty) return allowEmpty;
         if (requireLeadingDigit && !char.IsAsciiDigit(text[0])) return false;
-        return IsAllOrUnderscore(text, char.IsAsciiDigit);
-    }
-
-    private static bool IsAllOrUnderscore(ReadOnlySpan<char> text, Func<char, bool> digit)
-    {
-        if (text.IsEmpty) return false;
-        foreach (var c in text)
-            if (c != '_' && !digit(c)) return false;
-        return true;
+        return CoreSchema.IsAll(text, DecimalDigits);
     }
 
     private static bool Digits(ReadOnlySpan<char> text, ref int i, int min, int max, out int count)

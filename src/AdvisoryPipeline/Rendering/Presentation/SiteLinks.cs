@@ -14,9 +14,12 @@ public sealed class SiteLinks(Uri? siteUrl)
     /// <summary>The record's canonical OSV JSON, e.g. <c>osv/TSSA-2026-1.json</c>.</summary>
     public static string OsvJsonPath(string id) => $"osv/{id}.json";
 
-    /// <summary>A package page, e.g. <c>packages/PyPI/tessera-py/</c>; names are path-escaped per segment.</summary>
+    /// <summary>
+    /// A package page, e.g. <c>packages/PyPI/tessera-py/</c> or <c>packages/npm/~40tessera~2Fclient/</c>:
+    /// ecosystem and name are one <see cref="SitePathSegment"/> each, so no name can leave the site's folder.
+    /// </summary>
     public static string PackagePagePath(string ecosystem, string name) =>
-        $"packages/{Uri.EscapeDataString(ecosystem)}/{string.Join('/', name.Split('/').Select(Uri.EscapeDataString))}/";
+        $"packages/{SitePathSegment.Escape(ecosystem)}/{SitePathSegment.Escape(name)}/";
 
     public const string FeedPath = "feed.xml";
 

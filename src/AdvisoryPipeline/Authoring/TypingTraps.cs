@@ -2,18 +2,15 @@ using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Authoring;
 
-/// <summary>What is wrong with a plain scalar, before it is located.</summary>
-internal readonly record struct ScalarTrap(string Code, FindingLevel Level, string Message, string Hint);
-
 /// <summary>
 /// The typing traps of plain scalars: YAML turning text into numbers, booleans or null where a string is
 /// expected (errors, because the value silently changes), and YAML 1.1 tools reading a scalar differently
 /// from YAML 1.2 (warnings, because the file means something else to them).
 /// </summary>
-internal static class ScalarTraps
+internal static class TypingTraps
 {
     /// <summary>A plain scalar that YAML 1.2 does not read as a string, where <paramref name="expectedBy"/> expects one.</summary>
-    public static ScalarTrap ForStringPosition(string text, CoreType type, string expectedBy)
+    public static PendingFinding ForStringPosition(string text, CoreType type, string expectedBy)
     {
         var quoted = Quote(text);
         return type switch
@@ -37,7 +34,7 @@ internal static class ScalarTraps
     /// A warning when YAML 1.1 tools resolve the plain scalar <paramref name="text"/> differently from the
     /// YAML 1.2 core schema (which resolved it as <paramref name="type"/>), or null when both agree.
     /// </summary>
-    public static ScalarTrap? ForYaml11Reading(string text, CoreType type)
+    public static PendingFinding? ForYaml11Reading(string text, CoreType type)
     {
         var old = Yaml11Schema.Resolve(text);
         if (old == Yaml11Type.String && type == CoreType.String) return null; // the common case: plain text for both
@@ -68,7 +65,7 @@ internal static class ScalarTraps
         }
     }
 
-    private static ScalarTrap Yaml11Number(string text, string theirs, string ours, string quoted) =>
+    private static PendingFinding Yaml11Number(string text, string theirs, string ours, string quoted) =>
         new(LoadFindingCodes.Yaml11Number, FindingLevel.Warning,
             $"{text} is read by YAML 1.1 tools as {theirs}; YAML 1.2 reads {ours}",
             $"write {quoted} for text, or a number both read the same way");

@@ -1,0 +1,85 @@
+using AdvisoryPipeline.Rendering.Html;
+using AdvisoryPipeline.Rendering.Presentation;
+
+namespace AdvisoryPipeline.Tests.Rendering.Html;
+
+public sealed class SitePathTests
+{
+    [Theory]
+    [InlineData("tessera-py", "tessera-py")]
+    [InlineData("tessera_core.v2", "tessera_core.v2")]
+    [InlineData("@tessera/client", "~40tessera~2Fclient")]
+    [InlineData("org.example:artifact", "org.example~3Aartifact")]
+    [InlineData("..", "~2E~2E")]
+    [InlineData(".", "~2E")]
+    [InlineData(".hidden", "~2Ehidden")]
+    [InlineData("trailing.", "trailing~2E")]
+    [InlineData("_private_name", "~5Fprivate_name")]
+    [InlineData("../../x", "~2E.~2F..~2Fx")]
+    [InlineData("a~b", "a~7Eb")]
+    [InlineData("", "~")]
+    [InlineData("naïve", "na~C3~AFve")]
+    public void Names_become_one_safe_segment(string name, string expected) => Assert.Equal(expected, SitePathSegment.Escape(name));
+
+    [Fact]
+    public void Every_hostile_payload_becomes_a_well_formed_segment()
+    {
+        foreach (var payload in HostileDatabase.Payloads.Append(new string('x', 5000)).Append("../" + new string('é', 300)))
+        {
+            var segment = SitePathSegment.Escape(payload);
+            Assert.True(SiteRelativePath.IsWellFormed(segment), $"'{segment}' from '{payload}'");
+            Assert.DoesNotContain('/', segment);
+            Assert.InRange(segment.Length, 1, 120);
+        }
+    }
+
+    [Fact]
+    public void Distinct_names_give_distinct_segments()
+    {
+        string[] names =
+        [
+            "a~7Eb", "a~b", "a/b", "a~2Fb", "", "~", "..", "~2E~2E", "x", "X",
+            new string('a', 200) + "1", new string('a', 200) + "2", new string('a', 96) + "/", new string('a', 96) + "~2F",
+        ];
+        var segments = names.Select(SitePathSegment.Escape).ToList();
+
+        Assert.Equal(segments.Count, segments.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Package_pages_live_two_segments_below_packages()
+    {
+        Assert.Equal("packages/npm/~40tessera~2Fclient/", SiteLinks.PackagePagePath("npm", "@tessera/client"));
+        Assert.Equal("packages/Debian~3A12/~2E.~2F..~2Fetc/", SiteLinks.PackagePagePath("Debian:12", "../../etc"));
+    }
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("TSSA-2026-1/index.html")]
+    [InlineData("packages/npm/~40tessera~2Fclient/index.html")]
+    public void Site_paths_resolve_inside_the_root(string path)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "site-root");
+
+        Assert.StartsWith(root + Path.DirectorySeparatorChar, SiteRelativePath.Resolve(root, path), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../x")]
+    [InlineData("a/../../x")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a//b")]
+    [InlineData("a/")]
+    [InlineData(".advisory-site")]
+    [InlineData("a/.git/config")]
+    [InlineData("a\\..\\b")]
+    [InlineData("C:x")]
+    [InlineData("a b")]
+    public void Anything_else_is_refused_before_it_reaches_the_disk(string path)
+    {
+        Assert.False(SiteRelativePath.IsWellFormed(path));
+        Assert.Throws<InvalidOperationException>(() => SiteRelativePath.Resolve(Path.GetTempPath(), path));
+        Assert.Throws<InvalidOperationException>(() => new SiteContent().Add(path, []));
+    }
+}
