@@ -41,7 +41,7 @@ public static class DocumentValues
         if (pointer.Length == 0) return current;
         foreach (var raw in pointer[1..].Split('/'))
         {
-            var segment = JsonPointerText.Unescape(raw);
+            if (JsonPointerText.Unescape(raw) is not { } segment) return null;
             if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child))
                 current = child;
             else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None,

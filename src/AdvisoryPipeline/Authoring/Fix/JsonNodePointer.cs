@@ -11,7 +11,7 @@ internal static class JsonNodePointer
         if (pointer.Length == 0) return current;
         foreach (var raw in pointer[1..].Split('/'))
         {
-            var segment = JsonPointerText.Unescape(raw);
+            if (JsonPointerText.Unescape(raw) is not { } segment) return null;
             current = current switch
             {
                 JsonObject obj => obj[segment],
@@ -30,7 +30,7 @@ internal static class JsonNodePointer
         if (pointer.Length == 0) return false;
         var slash = pointer.LastIndexOf('/');
         var parent = Get(root, pointer[..slash]);
-        var last = JsonPointerText.Unescape(pointer.AsSpan(slash + 1));
+        if (JsonPointerText.Unescape(pointer.AsSpan(slash + 1)) is not { } last) return false;
         switch (parent)
         {
             case JsonObject obj when obj.ContainsKey(last):
