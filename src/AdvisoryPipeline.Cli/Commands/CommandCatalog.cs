@@ -8,5 +8,9 @@ public static class CommandCatalog
     public static IEnumerable<Command> All(CliEnvironment env)
     {
         yield return ValidateCommand.Create(env);
+        yield return FixCommand.Create(env);
+        yield return NewCommand.Create(env);
+        yield return AssignIdsCommand.Create(env);
+        yield return WithdrawCommand.Create(env);
     }
 }
