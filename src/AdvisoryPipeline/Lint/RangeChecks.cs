@@ -1,0 +1,318 @@
+using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Versions;
+
+namespace AdvisoryPipeline.Lint;
+
+/// <summary>
+/// OSV501-OSV512: the ranges and versions of each affected entry say exactly which versions are vulnerable.
+/// Versions are compared in the ecosystem's own order (PEP 440, SemVer, Maven...); where that order is not
+/// implemented the ordering checks are skipped with one OSV512 note per package.
+/// </summary>
+internal static class RangeChecks
+{
+    private const string Semver = "SEMVER";
+    private const string EcosystemType = "ECOSYSTEM";
+    private const string Git = "GIT";
+
+    public static void Check(RecordContext context)
+    {
+        var affected = context.Record.Affected;
+        if (affected is null) return;
+        var byPackage = new Dictionary<string, List<CheckedRange>>(StringComparer.Ordinal);
+        for (var i = 0; i < affected.Count; i++)
+        {
+            if (affected[i] is not { } entry) continue;
+            var ecosystem = entry.Package?.Ecosystem;
+            var checkedRanges = CheckEntry(context, i, entry, ecosystem);
+            if (checkedRanges.Count == 0 || entry.Package is not { } package) continue;
+            var key = package.Ecosystem + "\n" + PackageNames.ComparisonKey(package.Ecosystem, package.Name);
+            if (byPackage.TryGetValue(key, out var list)) list.AddRange(checkedRanges);
+            else byPackage[key] = checkedRanges;
+        }
+        if (context.IsOn(LintRules.NoOverlappingRanges))
+            foreach (var ranges in byPackage.Values)
+                CheckOverlaps(context, ranges);
+    }
+
+    /// <summary>Checks one affected entry; returns its ordered ranges (those whose versions all parse).</summary>
+    private static List<CheckedRange> CheckEntry(RecordContext context, int index, OsvAffected entry, string? ecosystem)
+    {
+        var ecosystemScheme = EcosystemScheme(ecosystem, out var knownEcosystem);
+        var orderUnknownNoted = false;
+        var checkedRanges = new List<CheckedRange>();
+        var ecosystemRangesComplete = true;
+        var ranges = entry.Ranges ?? [];
+        for (var j = 0; j < ranges.Count; j++)
+        {
+            if (ranges[j] is not { } range) continue;
+            var events = range.Events ?? [];
+            CheckEventKinds(context, index, j, events);
+            switch (range.Type)
+            {
+                case Git:
+                    CheckGitRange(context, index, j, range, events);
+                    break;
+                case Semver:
+                    if (ParseEvents(context, index, j, events, VersionSchemes.SemVer, LintRules.SemVerVersions) is { } semver)
+                        checkedRanges.Add(CheckOrder(context, index, j, range.Type, semver));
+                    break;
+                case EcosystemType when ecosystemScheme is not null:
+                    if (ParseEvents(context, index, j, events, ecosystemScheme, LintRules.EcosystemVersions) is { } parsed)
+                        checkedRanges.Add(CheckOrder(context, index, j, range.Type, parsed));
+                    else
+                        ecosystemRangesComplete = false;
+                    break;
+                case EcosystemType when knownEcosystem:
+                    NoteUnknownOrder(context, index, ecosystem!, ref orderUnknownNoted);
+                    break;
+            }
+        }
+
+        if (entry.Versions is { Count: > 0 } listed)
+        {
+            if (ecosystemScheme is null)
+            {
+                if (knownEcosystem) NoteUnknownOrder(context, index, ecosystem!, ref orderUnknownNoted);
+            }
+            else
+            {
+                var coverage = ecosystemRangesComplete && HasRangeOfType(ranges, EcosystemType)
+                    ? checkedRanges.Where(r => r.Type == EcosystemType).SelectMany(r => r.Spans).ToArray()
+                    : null;
+                CheckListedVersions(context, index, listed, ecosystemScheme, coverage);
+            }
+        }
+        return checkedRanges;
+    }
+
+    /// <summary>The version order of a record's ecosystem string; <paramref name="known"/> says whether it is an OSV ecosystem at all.</summary>
+    private static IVersionScheme? EcosystemScheme(string? ecosystem, out bool known)
+    {
+        known = ecosystem is not null && ecosystem != AffectedChecks.GitEcosystem && Ecosystem.TryParse(ecosystem, out _);
+        return known ? VersionSchemes.ForEcosystem(ecosystem!) : null;
+    }
+
+    private static void NoteUnknownOrder(RecordContext context, int index, string ecosystem, ref bool noted)
+    {
+        if (noted) return;
+        noted = true;
+        context.Report(LintRules.VersionOrderKnown, Pointers.Affected(index) + "/package/ecosystem",
+            $"the version order of {Ecosystem.BaseName(ecosystem)} is not implemented, so the order, overlap and coverage of this package's versions are not checked",
+            "review the ranges by hand; turn this note off with OSV512: off in database.yaml");
+    }
+
+    private static bool HasRangeOfType(IReadOnlyList<OsvRange> ranges, string type)
+    {
+        foreach (var range in ranges)
+            if (range?.Type == type) return true;
+        return false;
+    }
+
+    /// <summary>OSV501 and OSV505: which kinds of events a range has, whatever its type.</summary>
+    private static void CheckEventKinds(RecordContext context, int index, int rangeIndex, IReadOnlyList<OsvEvent> events)
+    {
+        var introduced = false;
+        var firstFixed = -1;
+        var firstLastAffected = -1;
+        for (var k = 0; k < events.Count; k++)
+        {
+            switch (events[k]?.Kind)
+            {
+                case OsvEventKind.Introduced: introduced = true; break;
+                case OsvEventKind.Fixed when firstFixed < 0: firstFixed = k; break;
+                case OsvEventKind.LastAffected when firstLastAffected < 0: firstLastAffected = k; break;
+            }
+        }
+        if (!introduced)
+            context.Report(LintRules.HasIntroduced, Pointers.Range(index, rangeIndex) + "/events",
+                "the range has no introduced event, so it affects no version",
+                "add - introduced: \"0\" (all versions before the fix) or the first affected version");
+        if (firstFixed >= 0 && firstLastAffected >= 0)
+        {
+            var later = Math.Max(firstFixed, firstLastAffected);
+            var earlier = Math.Min(firstFixed, firstLastAffected);
+            context.Report(LintRules.FixedOrLastAffected, Pointers.Event(index, rangeIndex, later, KeyOf(events[later].Kind)),
+                $"the range has both fixed and last_affected events (the other on line {context.Locate(Pointers.Event(index, rangeIndex, earlier, KeyOf(events[earlier].Kind))).Line})",
+                "use fixed when a release fixes it, last_affected when none does yet; split into two ranges if both apply");
+        }
+    }
+
+    /// <summary>Parses every event version; null (after reporting each failure) when one does not parse.</summary>
+    private static RangeEvents? ParseEvents(RecordContext context, int index, int rangeIndex, IReadOnlyList<OsvEvent> events,
+        IVersionScheme scheme, LintRule syntaxRule)
+    {
+        var kept = new OsvEvent[events.Count];
+        var versions = new ParsedVersion[events.Count];
+        var complete = true;
+        for (var k = 0; k < events.Count; k++)
+        {
+            if (events[k] is not { } e) return null;
+            var version = e.Version;
+            if (!AsciiCheck.IsAscii(version))
+            {
+                AsciiCheck.Report(context, Pointers.Event(index, rangeIndex, k, KeyOf(e.Kind)), version, $"the {KeyOf(e.Kind)} version");
+                complete = false;
+                continue;
+            }
+            if (!context.Versions.TryParse(scheme, version, out var parsed, out var error))
+            {
+                context.Report(syntaxRule, Pointers.Event(index, rangeIndex, k, KeyOf(e.Kind)), error, syntaxRule == LintRules.SemVerVersions
+                    ? "SEMVER ranges take SemVer 2.0 versions, MAJOR.MINOR.PATCH without a leading v, e.g. 1.4.0"
+                    : $"write the version as the registry publishes it, in {scheme.Name} syntax");
+                complete = false;
+                continue;
+            }
+            kept[k] = e;
+            versions[k] = parsed;
+        }
+        return complete ? new RangeEvents(kept, versions) : null;
+    }
+
+    /// <summary>OSV502 and OSV503: the author's order of events is ascending, and each introduced is below what ends it.</summary>
+    private static CheckedRange CheckOrder(RecordContext context, int index, int rangeIndex, string type, RangeEvents events)
+    {
+        var orderReported = false;
+        for (var k = 1; k < events.Count; k++)
+        {
+            var previous = events.Event(k - 1);
+            var current = events.Event(k);
+            var comparison = events.Version(k).CompareTo(events.Version(k - 1));
+            int PreviousLine() => context.Locate(Pointers.Event(index, rangeIndex, k - 1, KeyOf(previous.Kind))).Line;
+            if (previous.Kind == OsvEventKind.Introduced && current.Kind != OsvEventKind.Introduced)
+            {
+                var empty = current.Kind == OsvEventKind.LastAffected ? comparison < 0 : comparison <= 0;
+                if (empty)
+                    context.Report(LintRules.IntroducedBelowEnd, Pointers.Event(index, rangeIndex, k, KeyOf(current.Kind)),
+                        $"{KeyOf(current.Kind)} {current.Version} is not above introduced {previous.Version} (line {PreviousLine()}), so the pair describes no version",
+                        current.Kind == OsvEventKind.LastAffected
+                            ? "last_affected is the last vulnerable version: at least the introduced one"
+                            : "fixed is the first release without the vulnerability: above the introduced version; check for swapped values");
+            }
+            else if (comparison < 0 && !orderReported)
+            {
+                orderReported = true;
+                context.Report(LintRules.AscendingEvents, Pointers.Event(index, rangeIndex, k, KeyOf(current.Kind)),
+                    $"{KeyOf(current.Kind)} {current.Version} comes after {KeyOf(previous.Kind)} {previous.Version} (line {PreviousLine()}) but is a lower version",
+                    "list events from the lowest version to the highest; OSV tools sort them, which may pair them differently than you read them");
+            }
+        }
+        return new CheckedRange(index, rangeIndex, type, events.Spans());
+    }
+
+    private static void CheckGitRange(RecordContext context, int index, int rangeIndex, OsvRange range, IReadOnlyList<OsvEvent> events)
+    {
+        var rangePointer = Pointers.Range(index, rangeIndex);
+        if (range.Repo is not { } repo)
+            context.ReportAtKey(LintRules.GitRepository, rangePointer + "/repo", "the GIT range has no repo",
+                "add repo: with the https URL of the repository the commits belong to");
+        else if (!IsHttpsUrl(repo))
+            context.Report(LintRules.GitRepository, rangePointer + "/repo", $"repo {repo} is not an https URL",
+                RepositoryHint(repo));
+
+        for (var k = 0; k < events.Count; k++)
+        {
+            if (events[k] is not { } e) continue;
+            var version = e.Version;
+            if (IsCommitHash(version) || (version == "0" && e.Kind == OsvEventKind.Introduced)) continue;
+            context.Report(LintRules.GitCommits, Pointers.Event(index, rangeIndex, k, KeyOf(e.Kind)),
+                $"{KeyOf(e.Kind)} {version} is not a full commit hash (40 or 64 lower-case hex digits)", CommitHint(version));
+        }
+    }
+
+    private static bool IsCommitHash(string text) =>
+        text.Length is 40 or 64 && !text.AsSpan().ContainsAnyExcept("0123456789abcdef");
+
+    private static string CommitHint(string version)
+    {
+        if (version.Length is 40 or 64 && !version.AsSpan().ContainsAnyExcept("0123456789abcdefABCDEF"))
+            return $"write it in lower case: {version.ToLowerInvariant()}";
+        if (version.Length is >= 4 and < 40 && !version.AsSpan().ContainsAnyExcept("0123456789abcdefABCDEF"))
+            return $"write the full hash: git rev-parse {version}";
+        return $"write the commit, not a tag or branch: git rev-parse {version}^{{commit}}";
+    }
+
+    private static bool IsHttpsUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
+        && text.StartsWith("https://", StringComparison.Ordinal);
+
+    private static string RepositoryHint(string repo)
+    {
+        if (repo.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) return "write https://" + repo["http://".Length..];
+        // scp-like git@host:owner/repo, which git accepts but a browser and most tools do not.
+        var at = repo.IndexOf('@');
+        var colon = repo.IndexOf(':');
+        if (at > 0 && colon > at && !repo.Contains("://", StringComparison.Ordinal))
+            return $"write https://{repo[(at + 1)..colon]}/{repo[(colon + 1)..]}";
+        return "write the https URL of the repository, e.g. https://github.com/owner/project";
+    }
+
+    /// <summary>OSV508 and OSV511: each listed version is a version of the ecosystem and lies inside a range.</summary>
+    private static void CheckListedVersions(RecordContext context, int index, IReadOnlyList<string> listed, IVersionScheme scheme,
+        VersionSpan[]? coverage)
+    {
+        for (var k = 0; k < listed.Count; k++)
+        {
+            if (listed[k] is not { } text) continue;
+            if (!AsciiCheck.IsAscii(text))
+            {
+                AsciiCheck.Report(context, Pointers.ListedVersion(index, k), text, "the listed version");
+                continue;
+            }
+            if (!context.Versions.TryParse(scheme, text, out var version, out var error))
+            {
+                context.Report(LintRules.ListedVersionSyntax, Pointers.ListedVersion(index, k), error,
+                    $"check it against the registry; a version that {scheme.Name} cannot read is not compared with the ranges");
+                continue;
+            }
+            if (coverage is null || IsCovered(coverage, version)) continue;
+            context.Report(LintRules.ListedVersionInRange, Pointers.ListedVersion(index, k),
+                $"version {text} is listed as affected but lies outside every range",
+                "scanners that read ranges and scanners that read versions disagree about it: extend a range or remove the version");
+        }
+    }
+
+    private static bool IsCovered(VersionSpan[] spans, ParsedVersion version)
+    {
+        foreach (var span in spans)
+            if (span.Contains(version)) return true;
+        return false;
+    }
+
+    /// <summary>OSV504: two ranges of one package (in one affected entry or several) that affect a common version.</summary>
+    private static void CheckOverlaps(RecordContext context, List<CheckedRange> ranges)
+    {
+        for (var b = 1; b < ranges.Count; b++)
+        for (var a = 0; a < b; a++)
+        {
+            if (ranges[a].Type != ranges[b].Type) continue;
+            if (FirstCommonVersion(ranges[a], ranges[b]) is not { } common) continue;
+            var other = context.Locate(Pointers.Range(ranges[a].Affected, ranges[a].Index)).Line;
+            var from = common.IsBeginningOfTime ? "the first version" : common.Text;
+            context.Report(LintRules.NoOverlappingRanges, Pointers.Range(ranges[b].Affected, ranges[b].Index),
+                $"this range and the range on line {other} both affect the same versions, from {from} on",
+                "merge the two ranges, or correct the one that is wrong");
+            break;
+        }
+    }
+
+    private static ParsedVersion? FirstCommonVersion(CheckedRange a, CheckedRange b)
+    {
+        foreach (var left in a.Spans)
+        foreach (var right in b.Spans)
+            if (left.FirstCommonVersion(right) is { } common)
+                return common;
+        return null;
+    }
+
+    internal static string KeyOf(OsvEventKind kind) => kind switch
+    {
+        OsvEventKind.Introduced => "introduced",
+        OsvEventKind.Fixed => "fixed",
+        OsvEventKind.LastAffected => "last_affected",
+        _ => "limit",
+    };
+
+    /// <summary>A range whose versions all parse: where it is, and the versions it affects.</summary>
+    private sealed record CheckedRange(int Affected, int Index, string Type, IReadOnlyList<VersionSpan> Spans);
+}
