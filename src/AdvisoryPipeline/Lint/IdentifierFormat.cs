@@ -24,9 +24,16 @@ internal static class IdentifierFormat
     /// <summary>GitHub's GHSA alphabet: digits and lower-case letters that cannot be mistaken for each other.</summary>
     private const string GhsaAlphabet = "23456789cfghjmpqrvwx";
 
-    public static IdentifierProblem Check(string identifier, out string? reason, out string? suggestion)
+    /// <param name="identifier">The entry of aliases, related or upstream.</param>
+    /// <param name="ownPrefix">The database's own prefix, known even when OSV has not registered it; null when not configured.</param>
+    /// <param name="reason">Why the identifier is wrong, as a clause following it.</param>
+    /// <param name="suggestion">The corrected identifier, when it can be guessed.</param>
+    public static IdentifierProblem Check(string identifier, string? ownPrefix, out string? reason, out string? suggestion)
     {
         var problem = CheckShape(identifier, out reason, out suggestion);
+        if (problem == IdentifierProblem.UnknownPrefix && ownPrefix is not null
+            && identifier.StartsWith(ownPrefix + "-", StringComparison.Ordinal))
+            return IdentifierProblem.None;
         // "CVE-2021-1234," copied from a sentence: suggest the id without the punctuation.
         if (problem == IdentifierProblem.Malformed && suggestion is null && identifier.TrimEnd([',', '.', ';', ':', ')']) is var trimmed
             && trimmed.Length < identifier.Length && CheckShape(trimmed, out _, out _) == IdentifierProblem.None)

@@ -42,7 +42,7 @@ internal static class IdentifierListChecks
 
     private static void CheckFormat(RecordContext context, string field, string pointer, string identifier)
     {
-        switch (IdentifierFormat.Check(identifier, out var reason, out var suggestion))
+        switch (IdentifierFormat.Check(identifier, context.Config.IdPrefix, out var reason, out var suggestion))
         {
             case IdentifierProblem.Malformed:
                 context.Report(LintRules.WellFormedIdentifier, pointer, $"the {field} entry {identifier} {reason}",
