@@ -26,12 +26,12 @@ internal static class AffectedChecks
 
     private static void CheckPackage(RecordContext context, int index, OsvPackage package)
     {
+        // A missing ecosystem or name is the schema's to report; nothing here can be judged without them.
+        if (package.Ecosystem is not { } ecosystem || package.Name is not { } name) return;
         var pointer = Pointers.Affected(index) + "/package";
-        var ecosystem = package.Ecosystem;
         if (!CheckEcosystem(context, pointer + "/ecosystem", ecosystem)) return;
         if (ecosystem == GitEcosystem) return;
 
-        var name = package.Name;
         if (PackageNames.Problem(ecosystem, name) is { } problem)
             context.Report(LintRules.ValidPackageName, pointer + "/name", $"{Quoted(name)} is not a valid {ecosystem} package name: {problem}",
                 "write the name exactly as the package registry shows it");

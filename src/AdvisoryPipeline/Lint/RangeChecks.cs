@@ -20,13 +20,15 @@ internal static class RangeChecks
         var affected = context.Record.Affected;
         if (affected is null) return;
         var byPackage = new Dictionary<string, List<CheckedRange>>(StringComparer.Ordinal);
+        var unorderedNoted = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < affected.Count; i++)
         {
             if (affected[i] is not { } entry) continue;
-            var ecosystem = entry.Package?.Ecosystem;
-            var checkedRanges = CheckEntry(context, i, entry, ecosystem);
-            if (checkedRanges.Count == 0 || entry.Package is not { } package) continue;
-            var key = package.Ecosystem + "\n" + PackageNames.ComparisonKey(package.Ecosystem, package.Name);
+            var key = entry.Package is { } package
+                ? package.Ecosystem + "\n" + PackageNames.ComparisonKey(package.Ecosystem ?? "", package.Name ?? "")
+                : null;
+            var checkedRanges = CheckEntry(context, i, entry, entry.Package?.Ecosystem, key, unorderedNoted);
+            if (checkedRanges.Count == 0 || key is null) continue;
             if (byPackage.TryGetValue(key, out var list)) list.AddRange(checkedRanges);
             else byPackage[key] = checkedRanges;
         }
@@ -36,10 +38,12 @@ internal static class RangeChecks
     }
 
     /// <summary>Checks one affected entry; returns its ordered ranges (those whose versions all parse).</summary>
-    private static List<CheckedRange> CheckEntry(RecordContext context, int index, OsvAffected entry, string? ecosystem)
+    /// <param name="packageKey">The package as its ecosystem compares names, or null for an entry without a package.</param>
+    /// <param name="unorderedNoted">Packages that already have their OSV512 note.</param>
+    private static List<CheckedRange> CheckEntry(RecordContext context, int index, OsvAffected entry, string? ecosystem,
+        string? packageKey, HashSet<string> unorderedNoted)
     {
         var ecosystemScheme = EcosystemScheme(ecosystem, out var knownEcosystem);
-        var orderUnknownNoted = false;
         var checkedRanges = new List<CheckedRange>();
         var ecosystemRangesComplete = true;
         var ranges = entry.Ranges ?? [];
@@ -64,7 +68,7 @@ internal static class RangeChecks
                         ecosystemRangesComplete = false;
                     break;
                 case EcosystemType when knownEcosystem:
-                    NoteUnknownOrder(context, index, ecosystem!, ref orderUnknownNoted);
+                    NoteUnknownOrder(context, index, ecosystem!, packageKey, unorderedNoted);
                     break;
             }
         }
@@ -73,7 +77,7 @@ internal static class RangeChecks
         {
             if (ecosystemScheme is null)
             {
-                if (knownEcosystem) NoteUnknownOrder(context, index, ecosystem!, ref orderUnknownNoted);
+                if (knownEcosystem) NoteUnknownOrder(context, index, ecosystem!, packageKey, unorderedNoted);
             }
             else
             {
@@ -93,10 +97,10 @@ internal static class RangeChecks
         return known ? VersionSchemes.ForEcosystem(ecosystem!) : null;
     }
 
-    private static void NoteUnknownOrder(RecordContext context, int index, string ecosystem, ref bool noted)
+    /// <summary>OSV512, once per package however many entries and ranges it has.</summary>
+    private static void NoteUnknownOrder(RecordContext context, int index, string ecosystem, string? packageKey, HashSet<string> noted)
     {
-        if (noted) return;
-        noted = true;
+        if (!noted.Add(packageKey ?? ecosystem)) return;
         context.Report(LintRules.VersionOrderKnown, Pointers.Affected(index) + "/package/ecosystem",
             $"the version order of {Ecosystem.BaseName(ecosystem)} is not implemented, so the order, overlap and coverage of this package's versions are not checked",
             "review the ranges by hand; turn this note off with OSV512: off in database.yaml");

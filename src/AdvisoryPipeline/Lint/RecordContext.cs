@@ -70,12 +70,14 @@ internal sealed class RecordContext
     public LintSummary Summarize()
     {
         var map = Document.Map;
-        var aliases = Record.Aliases is { Count: > 0 } list ? new LocatedValue[list.Count] : [];
-        for (var i = 0; i < aliases.Length; i++)
-            aliases[i] = new LocatedValue(Record.Aliases![i] ?? "", map.Locate(Pointers.Item("/aliases", i)));
+        var written = Record.Aliases ?? [];
+        var aliases = new List<LocatedValue>(written.Count);
+        for (var i = 0; i < written.Count; i++)
+            if (written[i] is { } alias)
+                aliases.Add(new LocatedValue(alias, map.Locate(Pointers.Item("/aliases", i))));
         return new LintSummary(
             Document.Path,
-            new LocatedValue(Record.Id, map.Locate("/id")),
+            new LocatedValue(Record.Id ?? "", map.Locate("/id")),
             Record.Published is { } published ? new LocatedValue(published, map.Locate("/published")) : null,
             Record.Modified is { } modified ? new LocatedValue(modified, map.Locate("/modified")) : null,
             Record.IsWithdrawn,

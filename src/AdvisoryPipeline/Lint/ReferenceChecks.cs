@@ -103,5 +103,5 @@ internal static class ReferenceChecks
     }
 
     /// <summary>A URL in a message, cut short: a data: URL can be megabytes long.</summary>
-    private static string Shown(string url) => url.Length <= 100 ? url : url[..97] + "...";
+    private static string Shown(string url) => url.Length == 0 ? "\"\"" : url.Length <= 100 ? url : url[..97] + "...";
 }
