@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AdvisoryPipeline.Cli;
 
 /// <summary>
@@ -11,9 +13,13 @@ public sealed record CliEnvironment(
     Func<string, string?> GetVariable,
     TimeProvider Clock)
 {
+    /// <summary>
+    /// The process's streams, buffered: a run can print a hundred thousand findings, and the console writer
+    /// flushes every write. <see cref="Program"/> flushes them at exit.
+    /// </summary>
     public static CliEnvironment FromProcess() => new(
-        Console.Out,
-        Console.Error,
+        new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" },
+        new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true, NewLine = "\n" },
         Directory.GetCurrentDirectory(),
         Environment.GetEnvironmentVariable,
         TimeProvider.System);

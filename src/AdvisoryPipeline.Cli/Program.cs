@@ -1,3 +1,12 @@
 using AdvisoryPipeline.Cli;
 
-return AdvisoryCli.Run(args, CliEnvironment.FromProcess());
+var env = CliEnvironment.FromProcess();
+try
+{
+    return AdvisoryCli.Run(args, env);
+}
+finally
+{
+    env.Out.Flush();
+    env.Error.Flush();
+}

@@ -7,6 +7,6 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliEnvironment env)
     {
-        yield break;
+        yield return ValidateCommand.Create(env);
     }
 }

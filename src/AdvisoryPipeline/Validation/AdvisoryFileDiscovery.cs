@@ -1,7 +1,10 @@
 namespace AdvisoryPipeline.Validation;
 
+/// <summary>An advisory file: the path shown in findings (relative to the working folder when inside it) and the full path.</summary>
+public sealed record AdvisoryFile(string DisplayPath, string FullPath);
+
 /// <summary>The advisory files named by the user: files as given, folders searched recursively.</summary>
-public sealed record DiscoveredFiles(IReadOnlyList<string> Files, IReadOnlyList<string> Problems);
+public sealed record DiscoveredFiles(IReadOnlyList<AdvisoryFile> Files, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// Turns command-line paths into a sorted, de-duplicated list of advisory files. A folder yields every
@@ -20,15 +23,16 @@ public static class AdvisoryFileDiscovery
         {
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
-                files.Add(Display(full, workingDirectory));
+                files.Add(full);
             else if (Directory.Exists(full))
                 foreach (var file in EnumerateAdvisories(full))
-                    files.Add(Display(file, workingDirectory));
+                    files.Add(file);
             else
                 problems.Add($"{path}: no such file or folder");
         }
-        var sorted = files.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
+        var sorted = files.Select(full => new AdvisoryFile(Display(full, workingDirectory), full))
+            .OrderBy(f => f.DisplayPath, StringComparer.Ordinal)
+            .ToArray();
         return new DiscoveredFiles(sorted, problems);
     }
 

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using AdvisoryPipeline.Validation;
+
+namespace AdvisoryPipeline.Cli.Commands;
+
+/// <summary>A validation run as a command sees it: the report, and lines to show before the findings.</summary>
+public sealed record ValidationRun(ValidationReport Report, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The options every command that validates first shares (<c>--config</c>, <c>--schema</c>, caching), and the
+/// run itself: discovery of the files, configuration errors as exit code 2, the validation.
+/// </summary>
+public sealed class CommonValidationOptions
+{
+    public const string DefaultFolder = "advisories";
+
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "Database configuration to use for every file (default: database.yaml in the nearest enclosing folder, else built-in defaults)",
+    };
+
+    public Option<string?> Schema { get; } = new("--schema")
+    {
+        Description = "OSV JSON Schema file to validate against instead of the embedded one",
+    };
+
+    public Option<bool> NoCache { get; } = new("--no-cache")
+    {
+        Description = "Validate every file again instead of reusing findings of unchanged files",
+    };
+
+    public Option<string?> CacheDir { get; } = new("--cache-dir")
+    {
+        Description = "Where the validation cache lives (default: $XDG_CACHE_HOME/advisory-pipeline or ~/.cache/advisory-pipeline)",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Config);
+        command.Add(Schema);
+        command.Add(NoCache);
+        command.Add(CacheDir);
+    }
+
+    /// <exception cref="UsageException">No files found, a path does not exist, or the configuration is unusable.</exception>
+    public ValidationRun Run(ParseResult parse, CliEnvironment env, IReadOnlyList<string> paths, bool keepRecords = false)
+    {
+        var inputs = paths.Count > 0 ? paths : [DefaultFolder];
+        var discovered = AdvisoryFileDiscovery.Discover(inputs, env.WorkingDirectory);
+        if (discovered.Problems.Count > 0)
+            throw new UsageException(string.Join("; ", discovered.Problems));
+        if (discovered.Files.Count == 0)
+            throw new UsageException($"no advisory files (*.yaml) found in {string.Join(", ", inputs)}");
+
+        var noCache = parse.GetValue(NoCache);
+        var cacheDirectory = parse.GetValue(CacheDir) is { } dir
+            ? Path.GetFullPath(dir, env.WorkingDirectory)
+            : ValidationCache.DefaultDirectory(env.GetVariable);
+        var options = new ValidationOptions
+        {
+            ConfigPath = parse.GetValue(Config) is { } config ? Path.GetFullPath(config, env.WorkingDirectory) : null,
+            SchemaPath = parse.GetValue(Schema) is { } schema ? Path.GetFullPath(schema, env.WorkingDirectory) : null,
+            CacheFile = noCache || keepRecords ? null : ValidationCache.FileFor(cacheDirectory, env.WorkingDirectory, inputs),
+            Clock = env.Clock,
+            KeepRecords = keepRecords,
+        };
+
+        ValidationReport report;
+        try
+        {
+            report = DatabaseValidator.Validate(discovered.Files, options);
+        }
+        catch (ConfigurationException e)
+        {
+            foreach (var finding in e.Findings)
+                env.Error.WriteLine($"{finding.Location}: error[{finding.Code}]: {finding.Message}");
+            throw new UsageException(e.Message);
+        }
+        return new ValidationRun(report, []);
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using AdvisoryPipeline.Cli.Output;
+using AdvisoryPipeline.Validation;
+
+namespace AdvisoryPipeline.Cli.Commands;
+
+/// <summary><c>advisory validate [PATH...]</c>: load, schema-check and lint advisories; report findings.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Advisory files or folders (searched recursively for *.yaml). Default: advisories/",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var options = new CommonValidationOptions();
+        var format = new Option<FindingFormat>("--format")
+        {
+            Description = "Output: text (path:line:col: level[CODE]: message), json (one object per finding), github (workflow annotations)",
+            DefaultValueFactory = _ => FindingFormat.Text,
+        };
+
+        var command = new Command("validate", "Check advisories against the OSV schema and the lint rules.")
+        {
+            paths, format,
+        };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var run = options.Run(parse, env, parse.GetValue(paths) ?? []);
+            var writer = FindingWriter.Create(parse.GetValue(format), env.Out);
+            foreach (var note in run.Notes) writer.Note(note);
+            foreach (var finding in run.Report.AllFindings) writer.Write(finding);
+            writer.Complete(new RunSummary(run.Report.Advisories.Count, run.Report.Errors, run.Report.Warnings));
+            return run.Report.HasErrors ? ExitCodes.Findings : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Security.Cryptography;
+using System.Text;
+using AdvisoryPipeline.Diagnostics;
+
+namespace AdvisoryPipeline.Validation;
+
+/// <summary>
+/// Findings of files already validated, keyed by the file's path and SHA-256 content hash, so that a repeat
+/// run over unchanged files does not parse them again. The whole cache belongs to one combination of tool
+/// build, schema and configuration (its <see cref="Key"/>): any change there starts from empty. Entries whose
+/// results depend on the clock expire when they could change. The file is safe to delete at any time, and a
+/// damaged or foreign file is ignored, never trusted.
+/// </summary>
+public sealed class ValidationCache
+{
+    private const int FormatVersion = 1;
+    private static readonly byte[] Magic = "APVC"u8.ToArray();
+
+    private readonly Dictionary<string, CacheEntry> _entries;
+    private readonly Dictionary<string, CacheEntry> _next = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private bool _changed;
+
+    private ValidationCache(string file, string key, Dictionary<string, CacheEntry> entries)
+    {
+        File = file;
+        Key = key;
+        _entries = entries;
+    }
+
+    public string File { get; }
+
+    public string Key { get; }
+
+    /// <summary><c>$XDG_CACHE_HOME/advisory-pipeline</c>, else <c>~/.cache/advisory-pipeline</c>.</summary>
+    public static string DefaultDirectory(Func<string, string?> environment)
+    {
+        var root = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "advisory-pipeline");
+    }
+
+    /// <summary>The cache file for one set of inputs (working folder and paths) in <paramref name="directory"/>.</summary>
+    public static string FileFor(string directory, string workingDirectory, IEnumerable<string> inputs)
+    {
+        var identity = workingDirectory + "\n" + string.Join("\n", inputs.Order(StringComparer.Ordinal));
+        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..24];
+        return Path.Combine(directory, $"validate-{name}.bin");
+    }
+
+    /// <summary>The tool build that produced the findings: any rebuild of the library invalidates them.</summary>
+    public static string ToolIdentity { get; } = typeof(ValidationCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>Opens the cache file if it exists and was written for <paramref name="key"/>; else an empty cache.</summary>
+    public static ValidationCache Open(string file, string key)
+    {
+        try
+        {
+            if (System.IO.File.Exists(file))
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                using var reader = new BinaryReader(stream, Encoding.UTF8);
+                if (TryRead(reader, key, out var entries))
+                    return new ValidationCache(file, key, entries);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
+        {
+            // A cache that cannot be read is a cache miss, never an error.
+        }
+        return new ValidationCache(file, key, new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
+    }
+
+    /// <summary>The cached result for this exact content, unless it has expired.</summary>
+    public bool TryGet(string path, ReadOnlySpan<byte> contentHash, DateTimeOffset now, out CacheEntry entry)
+    {
+        if (_entries.TryGetValue(path, out entry!)
+            && contentHash.SequenceEqual(entry.ContentHash)
+            && (entry.Summary.ResultsExpireAt is null || entry.Summary.ResultsExpireAt > now))
+        {
+            lock (_gate) _next[path] = entry;
+            return true;
+        }
+        return false;
+    }
+
+    public void Put(string path, byte[] contentHash, IReadOnlyList<Finding> findings, AdvisorySummary summary)
+    {
+        var entry = new CacheEntry(contentHash, findings, summary);
+        lock (_gate)
+        {
+            _next[path] = entry;
+            _changed = true;
+        }
+    }
+
+    /// <summary>Writes the entries used or added by this run, atomically, if anything differs from the file.</summary>
+    public void Save()
+    {
+        lock (_gate)
+        {
+            if (!_changed && _next.Count == _entries.Count) return;
+            Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+            var temporary = File + "." + Environment.ProcessId + ".tmp";
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+                    Write(writer);
+                System.IO.File.Move(temporary, File, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not being able to cache only costs time on the next run.
+                try { System.IO.File.Delete(temporary); } catch (IOException) { }
+            }
+        }
+    }
+
+    private void Write(BinaryWriter writer)
+    {
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(Key);
+        writer.Write(_next.Count);
+        foreach (var (path, entry) in _next.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            writer.Write(path);
+            writer.Write(entry.ContentHash);
+            WriteNullable(writer, entry.Summary.Id);
+            writer.Write(entry.Summary.ResultsExpireAt?.UtcTicks ?? 0L);
+            writer.Write(entry.Findings.Count);
+            foreach (var finding in entry.Findings)
+            {
+                writer.Write(finding.Code);
+                writer.Write((byte)finding.Level);
+                writer.Write(finding.Message);
+                writer.Write(finding.Location.File);
+                writer.Write(finding.Location.Line);
+                writer.Write(finding.Location.Column);
+                WriteNullable(writer, finding.Hint);
+                WriteNullable(writer, finding.Pointer);
+            }
+        }
+    }
+
+    private static bool TryRead(BinaryReader reader, string key, out Dictionary<string, CacheEntry> entries)
+    {
+        entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion
+            || reader.ReadString() != key)
+            return false;
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var path = reader.ReadString();
+            var hash = reader.ReadBytes(SHA256.HashSizeInBytes);
+            var id = ReadNullable(reader);
+            var expiresTicks = reader.ReadInt64();
+            var findings = new Finding[reader.ReadInt32()];
+            for (var f = 0; f < findings.Length; f++)
+            {
+                var code = reader.ReadString();
+                var level = (FindingLevel)reader.ReadByte();
+                var message = reader.ReadString();
+                var location = new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
+                findings[f] = new Finding(code, level, message, location, ReadNullable(reader), ReadNullable(reader));
+            }
+            var expires = expiresTicks == 0 ? (DateTimeOffset?)null : new DateTimeOffset(expiresTicks, TimeSpan.Zero);
+            entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, expires));
+        }
+        return true;
+    }
+
+    private static void WriteNullable(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null) writer.Write(value);
+    }
+
+    private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}
+
+/// <summary>What the cache keeps of one file.</summary>
+public sealed record CacheEntry(byte[] ContentHash, IReadOnlyList<Finding> Findings, AdvisorySummary Summary);
