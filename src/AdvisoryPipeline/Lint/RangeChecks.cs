@@ -55,7 +55,7 @@ internal static class RangeChecks
             switch (range.Type)
             {
                 case Git:
-                    CheckGitRange(context, index, j, range, events);
+                    GitRangeChecks.Check(context, index, j, range, events);
                     break;
                 case Semver:
                     if (ParseEvents(context, index, j, events, VersionSchemes.SemVer, LintRules.SemVerVersions) is { } semver)
@@ -84,7 +84,7 @@ internal static class RangeChecks
                 var coverage = ecosystemRangesComplete && HasRangeOfType(ranges, EcosystemType)
                     ? checkedRanges.Where(r => r.Type == EcosystemType).SelectMany(r => r.Spans).ToArray()
                     : null;
-                CheckListedVersions(context, index, listed, ecosystemScheme, coverage);
+                ListedVersionChecks.Check(context, index, listed, ecosystemScheme, coverage);
             }
         }
         return checkedRanges;
@@ -136,8 +136,8 @@ internal static class RangeChecks
         {
             var later = Math.Max(firstFixed, firstLastAffected);
             var earlier = Math.Min(firstFixed, firstLastAffected);
-            context.Report(LintRules.FixedOrLastAffected, Pointers.Event(index, rangeIndex, later, KeyOf(events[later].Kind)),
-                $"the range has both fixed and last_affected events (the other on line {context.Locate(Pointers.Event(index, rangeIndex, earlier, KeyOf(events[earlier].Kind))).Line})",
+            context.Report(LintRules.FixedOrLastAffected, Pointers.Event(index, rangeIndex, later, events[later].Kind),
+                $"the range has both fixed and last_affected events (the other on line {context.Locate(Pointers.Event(index, rangeIndex, earlier, events[earlier].Kind)).Line})",
                 "use fixed when a release fixes it, last_affected when none does yet; split into two ranges if both apply");
         }
     }
@@ -155,13 +155,13 @@ internal static class RangeChecks
             var version = e.Version;
             if (!AsciiCheck.IsAscii(version))
             {
-                AsciiCheck.Report(context, Pointers.Event(index, rangeIndex, k, KeyOf(e.Kind)), version, $"the {KeyOf(e.Kind)} version");
+                AsciiCheck.Report(context, Pointers.Event(index, rangeIndex, k, e.Kind), version, $"the {Pointers.EventKey(e.Kind)} version");
                 complete = false;
                 continue;
             }
             if (!context.Versions.TryParse(scheme, version, out var parsed, out var error))
             {
-                context.Report(syntaxRule, Pointers.Event(index, rangeIndex, k, KeyOf(e.Kind)), error, syntaxRule == LintRules.SemVerVersions
+                context.Report(syntaxRule, Pointers.Event(index, rangeIndex, k, e.Kind), error, syntaxRule == LintRules.SemVerVersions
                     ? "SEMVER ranges take SemVer 2.0 versions, MAJOR.MINOR.PATCH without a leading v, e.g. 1.4.0"
                     : $"write the version as the registry publishes it, in {scheme.Name} syntax");
                 complete = false;
@@ -182,13 +182,13 @@ internal static class RangeChecks
             var previous = events.Event(k - 1);
             var current = events.Event(k);
             var comparison = events.Version(k).CompareTo(events.Version(k - 1));
-            int PreviousLine() => context.Locate(Pointers.Event(index, rangeIndex, k - 1, KeyOf(previous.Kind))).Line;
+            int PreviousLine() => context.Locate(Pointers.Event(index, rangeIndex, k - 1, previous.Kind)).Line;
             if (previous.Kind == OsvEventKind.Introduced && current.Kind != OsvEventKind.Introduced)
             {
                 var empty = current.Kind == OsvEventKind.LastAffected ? comparison < 0 : comparison <= 0;
                 if (empty)
-                    context.Report(LintRules.IntroducedBelowEnd, Pointers.Event(index, rangeIndex, k, KeyOf(current.Kind)),
-                        $"{KeyOf(current.Kind)} {current.Version} is not above introduced {previous.Version} (line {PreviousLine()}), so the pair describes no version",
+                    context.Report(LintRules.IntroducedBelowEnd, Pointers.Event(index, rangeIndex, k, current.Kind),
+                        $"{Pointers.EventKey(current.Kind)} {current.Version} is not above introduced {previous.Version} (line {PreviousLine()}), so the pair describes no version",
                         current.Kind == OsvEventKind.LastAffected
                             ? "last_affected is the last vulnerable version: at least the introduced one"
                             : "fixed is the first release without the vulnerability: above the introduced version; check for swapped values");
@@ -196,91 +196,12 @@ internal static class RangeChecks
             else if (comparison < 0 && !orderReported)
             {
                 orderReported = true;
-                context.Report(LintRules.AscendingEvents, Pointers.Event(index, rangeIndex, k, KeyOf(current.Kind)),
-                    $"{KeyOf(current.Kind)} {current.Version} comes after {KeyOf(previous.Kind)} {previous.Version} (line {PreviousLine()}) but is a lower version",
+                context.Report(LintRules.AscendingEvents, Pointers.Event(index, rangeIndex, k, current.Kind),
+                    $"{Pointers.EventKey(current.Kind)} {current.Version} comes after {Pointers.EventKey(previous.Kind)} {previous.Version} (line {PreviousLine()}) but is a lower version",
                     "list events from the lowest version to the highest; OSV tools sort them, which may pair them differently than you read them");
             }
         }
         return new CheckedRange(index, rangeIndex, type, events.Spans());
-    }
-
-    private static void CheckGitRange(RecordContext context, int index, int rangeIndex, OsvRange range, IReadOnlyList<OsvEvent> events)
-    {
-        var rangePointer = Pointers.Range(index, rangeIndex);
-        if (range.Repo is not { } repo)
-            context.ReportAtKey(LintRules.GitRepository, rangePointer + "/repo", "the GIT range has no repo",
-                "add repo: with the https URL of the repository the commits belong to");
-        else if (!IsHttpsUrl(repo))
-            context.Report(LintRules.GitRepository, rangePointer + "/repo", $"repo {repo} is not an https URL",
-                RepositoryHint(repo));
-
-        for (var k = 0; k < events.Count; k++)
-        {
-            if (events[k] is not { } e) continue;
-            var version = e.Version;
-            if (IsCommitHash(version) || (version == "0" && e.Kind == OsvEventKind.Introduced)) continue;
-            context.Report(LintRules.GitCommits, Pointers.Event(index, rangeIndex, k, KeyOf(e.Kind)),
-                $"{KeyOf(e.Kind)} {version} is not a full commit hash (40 or 64 lower-case hex digits)", CommitHint(version));
-        }
-    }
-
-    private static bool IsCommitHash(string text) =>
-        text.Length is 40 or 64 && !text.AsSpan().ContainsAnyExcept("0123456789abcdef");
-
-    private static string CommitHint(string version)
-    {
-        if (version.Length is 40 or 64 && !version.AsSpan().ContainsAnyExcept("0123456789abcdefABCDEF"))
-            return $"write it in lower case: {version.ToLowerInvariant()}";
-        if (version.Length is >= 4 and < 40 && !version.AsSpan().ContainsAnyExcept("0123456789abcdefABCDEF"))
-            return $"write the full hash: git rev-parse {version}";
-        return $"write the commit, not a tag or branch: git rev-parse {version}^{{commit}}";
-    }
-
-    private static bool IsHttpsUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
-        && text.StartsWith("https://", StringComparison.Ordinal);
-
-    private static string RepositoryHint(string repo)
-    {
-        if (repo.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) return "write https://" + repo["http://".Length..];
-        // scp-like git@host:owner/repo, which git accepts but a browser and most tools do not.
-        var at = repo.IndexOf('@');
-        var colon = repo.IndexOf(':');
-        if (at > 0 && colon > at && !repo.Contains("://", StringComparison.Ordinal))
-            return $"write https://{repo[(at + 1)..colon]}/{repo[(colon + 1)..]}";
-        return "write the https URL of the repository, e.g. https://github.com/owner/project";
-    }
-
-    /// <summary>OSV508 and OSV511: each listed version is a version of the ecosystem and lies inside a range.</summary>
-    private static void CheckListedVersions(RecordContext context, int index, IReadOnlyList<string> listed, IVersionScheme scheme,
-        VersionSpan[]? coverage)
-    {
-        for (var k = 0; k < listed.Count; k++)
-        {
-            if (listed[k] is not { } text) continue;
-            if (!AsciiCheck.IsAscii(text))
-            {
-                AsciiCheck.Report(context, Pointers.ListedVersion(index, k), text, "the listed version");
-                continue;
-            }
-            if (!context.Versions.TryParse(scheme, text, out var version, out var error))
-            {
-                context.Report(LintRules.ListedVersionSyntax, Pointers.ListedVersion(index, k), error,
-                    $"check it against the registry; a version that {scheme.Name} cannot read is not compared with the ranges");
-                continue;
-            }
-            if (coverage is null || IsCovered(coverage, version)) continue;
-            context.Report(LintRules.ListedVersionInRange, Pointers.ListedVersion(index, k),
-                $"version {text} is listed as affected but lies outside every range",
-                "scanners that read ranges and scanners that read versions disagree about it: extend a range or remove the version");
-        }
-    }
-
-    private static bool IsCovered(VersionSpan[] spans, ParsedVersion version)
-    {
-        foreach (var span in spans)
-            if (span.Contains(version)) return true;
-        return false;
     }
 
     /// <summary>OSV504: two ranges of one package (in one affected entry or several) that affect a common version.</summary>
@@ -308,14 +229,6 @@ internal static class RangeChecks
                 return common;
         return null;
     }
-
-    internal static string KeyOf(OsvEventKind kind) => kind switch
-    {
-        OsvEventKind.Introduced => "introduced",
-        OsvEventKind.Fixed => "fixed",
-        OsvEventKind.LastAffected => "last_affected",
-        _ => "limit",
-    };
 
     /// <summary>A range whose versions all parse: where it is, and the versions it affects.</summary>
     private sealed record CheckedRange(int Affected, int Index, string Type, IReadOnlyList<VersionSpan> Spans);

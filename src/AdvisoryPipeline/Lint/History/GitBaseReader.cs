@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -68,7 +67,7 @@ public static class GitBaseReader
             var tab = entry.IndexOf('\t');
             var fields = entry[..tab].Split(' ');
             var path = entry[(tab + 1)..];
-            if (fields[1] == "blob" && AdvisoryFileDiscovery.IsAdvisoryFileName(System.IO.Path.GetFileName(path))
+            if (fields[1] == "blob" && AdvisoryFileDiscovery.IsAdvisoryFileName(Path.GetFileName(path))
                 && !path.Split('/').Any(segment => segment.StartsWith('.')))
                 blobs.Add((path, fields[2]));
         }
