@@ -70,15 +70,16 @@ internal static class AffectedChecks
 
     private static void CheckPurl(RecordContext context, string pointer, string text, string ecosystem, string name)
     {
-        if (!Purl.TryParse(text, out var purl, out var error))
-        {
-            context.Report(LintRules.PurlMatchesPackage, pointer, error, PurlHint(ecosystem, name));
-            return;
-        }
+        if (context.Caches.Purls.GetOrAdd((ecosystem, name, text), 0, static (key, _) => Problem(key.Ecosystem, key.Name, key.Purl)) is { } problem)
+            context.Report(LintRules.PurlMatchesPackage, pointer, problem, PurlHint(ecosystem, name));
+    }
+
+    /// <summary>Why the purl does not identify the package, or null; cached per run, as advisories of one package repeat it.</summary>
+    private static string? Problem(string ecosystem, string name, string text)
+    {
+        if (!Purl.TryParse(text, out var purl, out var error)) return error;
         var check = purl.CheckAgainst(ecosystem, name);
-        if (check.Verdict == PurlVerdict.Inconsistent)
-            context.Report(LintRules.PurlMatchesPackage, pointer, $"the purl {text} does not identify this package: {check.Reason}",
-                PurlHint(ecosystem, name));
+        return check.Verdict == PurlVerdict.Inconsistent ? $"the purl {text} does not identify this package: {check.Reason}" : null;
     }
 
     private static string PurlHint(string ecosystem, string name) =>

@@ -1,5 +1,3 @@
-using AdvisoryPipeline.Osv;
-
 namespace AdvisoryPipeline.Lint;
 
 /// <summary>OSV101-OSV104: the record's own id, against its file name, the database prefix and its publication year.</summary>
@@ -51,7 +49,7 @@ internal static class IdChecks
 
     private static void CheckYear(RecordContext context, string id, int year)
     {
-        if (!OsvTimestamp.TryParse(context.Record.Published, out var published) || published.Year == year) return;
+        if (context.Published is not { } published || published.Year == year) return;
         var publishedLine = context.Locate("/published").Line;
         context.Report(LintRules.IdYear, "/id",
             $"the id {id} carries the year {year}, but the advisory is published in {published.Year} (line {publishedLine})",

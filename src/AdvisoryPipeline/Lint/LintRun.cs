@@ -11,7 +11,7 @@ namespace AdvisoryPipeline.Lint;
 public sealed class LintRun
 {
     private readonly RuleLevels _levels;
-    private readonly ParsedVersionCache _versions = new();
+    private readonly RunCaches _caches = new();
 
     internal LintRun(DatabaseConfig config, LintOptions options, RuleLevels levels)
     {
@@ -32,7 +32,7 @@ public sealed class LintRun
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(record);
-        var context = new RecordContext(document, record, Config, _levels, Options, _versions);
+        var context = new RecordContext(document, record, Config, _levels, Options, _caches);
         IdChecks.Check(context);
         TimestampChecks.Check(context);
         IdentifierListChecks.Check(context);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using AdvisoryPipeline.Osv.Versions;
 
@@ -7,22 +6,16 @@ namespace AdvisoryPipeline.Lint;
 /// <summary>
 /// Parsed versions shared by the records of a run. Advisories of one package list the same versions again and again
 /// (the Django advisories each list hundreds), and parsing dominates the cost of the range rules, so each text is
-/// parsed once per scheme. Safe for parallel use; it stops growing at <see cref="Capacity"/> entries, after which
-/// further versions are parsed every time.
+/// parsed once per scheme.
 /// </summary>
 internal sealed class ParsedVersionCache
 {
-    public const int Capacity = 500_000;
-
-    private readonly ConcurrentDictionary<(IVersionScheme Scheme, string Text), Result> _results = new();
+    private readonly RunCache<(IVersionScheme Scheme, string Text), Result> _results = new(500_000);
 
     public bool TryParse(IVersionScheme scheme, string text, [NotNullWhen(true)] out ParsedVersion? version, [NotNullWhen(false)] out string? error)
     {
-        if (!_results.TryGetValue((scheme, text), out var result))
-        {
-            result = scheme.TryParse(text, out var parsed, out var reason) ? new Result(parsed, null) : new Result(null, reason);
-            if (_results.Count < Capacity) _results.TryAdd((scheme, text), result);
-        }
+        var result = _results.GetOrAdd((scheme, text), 0, static (key, _) =>
+            key.Scheme.TryParse(key.Text, out var parsed, out var reason) ? new Result(parsed, null) : new Result(null, reason));
         version = result.Version;
         error = result.Error;
         return version is not null;

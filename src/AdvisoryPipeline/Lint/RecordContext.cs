@@ -10,9 +10,9 @@ internal sealed class RecordContext
     private readonly FindingList _findings;
 
     public RecordContext(LoadedDocument document, OsvRecord record, DatabaseConfig config, RuleLevels levels, LintOptions options,
-        ParsedVersionCache versions)
+        RunCaches caches)
     {
-        Versions = versions;
+        Caches = caches;
         Document = document;
         Record = record;
         Config = config;
@@ -21,6 +21,9 @@ internal sealed class RecordContext
         // Whole seconds: "now" appears in messages and suggestions, which read best as OSV writes timestamps.
         Now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         _findings = new FindingList(levels);
+        Published = OsvTimestamp.TryParse(record.Published, out var published) ? published : null;
+        Modified = OsvTimestamp.TryParse(record.Modified, out var modified) ? modified : null;
+        Withdrawn = OsvTimestamp.TryParse(record.Withdrawn, out var withdrawn) ? withdrawn : null;
     }
 
     public LoadedDocument Document { get; }
@@ -33,8 +36,17 @@ internal sealed class RecordContext
 
     public DateTimeOffset Now { get; }
 
-    /// <summary>Versions parsed by earlier records of the run.</summary>
-    public ParsedVersionCache Versions { get; }
+    /// <summary>The record's timestamps, parsed once for every rule; null when absent or not RFC 3339 (the schema reports that).</summary>
+    public DateTimeOffset? Published { get; }
+
+    public DateTimeOffset? Modified { get; }
+
+    public DateTimeOffset? Withdrawn { get; }
+
+    /// <summary>Results of earlier records of the run: parsed versions, CVSS and purl verdicts.</summary>
+    public RunCaches Caches { get; }
+
+    public ParsedVersionCache Versions => Caches.Versions;
 
     public bool IsOn(LintRule rule) => _findings.IsOn(rule);
 

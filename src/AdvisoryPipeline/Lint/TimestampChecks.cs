@@ -11,27 +11,25 @@ internal static class TimestampChecks
     public static void Check(RecordContext context)
     {
         var record = context.Record;
-        var hasPublished = OsvTimestamp.TryParse(record.Published, out var published);
-        var hasModified = OsvTimestamp.TryParse(record.Modified, out var modified);
-        var hasWithdrawn = OsvTimestamp.TryParse(record.Withdrawn, out var withdrawn);
+        var (published, modified, withdrawn) = (context.Published, context.Modified, context.Withdrawn);
 
         if (record.Published is null)
             context.ReportAtKey(LintRules.HasPublished, "/published", "the record has no published date",
                 "add published: with the UTC time the advisory was first made public, e.g. published: \"2025-01-28T14:00:00Z\"");
 
-        if (hasPublished && hasModified && modified < published)
+        if (modified < published)
             context.Report(LintRules.ModifiedNotBeforePublished, "/modified",
                 $"modified ({record.Modified}) is before published ({record.Published})",
                 "modified is the time of the latest change, so it is at least published; set it to now");
-        if (hasPublished && hasWithdrawn && withdrawn < published)
+        if (withdrawn < published)
             context.Report(LintRules.WithdrawnNotBeforePublished, "/withdrawn",
                 $"withdrawn ({record.Withdrawn}) is before published ({record.Published})",
                 "an advisory is withdrawn after it is published; correct the date");
 
         var latestAcceptable = context.Now + FutureSlack;
-        if (hasPublished && published > latestAcceptable) ReportFuture(context, "published", record.Published!);
-        if (hasModified && modified > latestAcceptable) ReportFuture(context, "modified", record.Modified!);
-        if (hasWithdrawn && withdrawn > latestAcceptable) ReportFuture(context, "withdrawn", record.Withdrawn!);
+        if (published > latestAcceptable) ReportFuture(context, "published", record.Published!);
+        if (modified > latestAcceptable) ReportFuture(context, "modified", record.Modified!);
+        if (withdrawn > latestAcceptable) ReportFuture(context, "withdrawn", record.Withdrawn!);
     }
 
     private static void ReportFuture(RecordContext context, string field, string value) =>
