@@ -18,7 +18,7 @@ internal sealed class RecordContext
         Config = config;
         Options = options;
         var now = options.Clock.GetUtcNow();
-        // Whole seconds: "now" appears in messages and suggestions, which read best as OSV writes timestamps.
+        // Whole seconds: "now" appears in messages, which read best with timestamps written as OSV writes them.
         Now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         _findings = new FindingList(levels);
         Published = OsvTimestamp.TryParse(record.Published, out var published) ? published : null;
@@ -70,9 +70,9 @@ internal sealed class RecordContext
     }
 
     /// <summary>Reports at an offset of the source text that no pointer names (a character in a comment).</summary>
-    public void ReportAtOffset(LintRule rule, int offset, string? pointer, string message, string? hint = null)
+    public void ReportAtOffset(LintRule rule, int offset, string message, string? hint = null)
     {
-        if (IsOn(rule)) _findings.Add(rule, SourcePositions.AtOffset(Document, offset), message, hint, pointer);
+        if (IsOn(rule)) _findings.Add(rule, SourcePositions.AtOffset(Document, offset), message, hint, null);
     }
 
     public SourceLocation Locate(string pointer) => Document.Map.Locate(pointer);

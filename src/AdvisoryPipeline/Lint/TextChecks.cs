@@ -62,7 +62,7 @@ internal static class TextChecks
         var text = context.Document.Text;
         for (var at = text.AsSpan().IndexOfAny(CodePoints.Hidden); at >= 0;)
         {
-            context.ReportAtOffset(LintRules.NoHiddenCharacters, at, null,
+            context.ReportAtOffset(LintRules.NoHiddenCharacters, at,
                 $"{CodePoints.Describe(text, at)} is hidden here: it is invisible, or changes the order in which text is shown",
                 "delete it (most editors show it only with \"show invisible characters\"); if it is intended, write it as an escape in a double-quoted string");
             var next = text.AsSpan(at + 1).IndexOfAny(CodePoints.Hidden);
