@@ -3,7 +3,7 @@ using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;
 
-/// <summary>OSV701-OSV705: references are web links that a reader can safely follow, each once, and include the essential one.</summary>
+/// <summary>OSV701-OSV705: references are web links that a reader can safely follow, each once, and include an essential one.</summary>
 internal static class ReferenceChecks
 {
     public static void Check(RecordContext context)
@@ -26,7 +26,8 @@ internal static class ReferenceChecks
                         "keep one reference per URL, with the type that fits best");
             }
         }
-        if (!primary)
+        // A withdrawn record points readers to what replaced it, not to a fix.
+        if (!primary && !context.Record.IsWithdrawn)
             context.ReportAtKey(LintRules.PrimaryReference, "/references",
                 references is { Count: > 0 } ? "no reference is of type ADVISORY, FIX or WEB" : "the record has no references",
                 "link the advisory page (ADVISORY), the fixing commit or release (FIX), or a page about the issue (WEB)");
