@@ -31,20 +31,42 @@ public sealed class LintHistoryTests : IDisposable
     public void Dispose() => Directory.Delete(_repository, recursive: true);
 
     [Fact]
-    public void The_reader_returns_the_advisories_of_the_folder_at_the_reference()
+    public void The_reader_returns_the_changed_and_deleted_advisories_as_they_were_at_the_reference()
     {
+        File.Delete(Path.Combine(_repository, "advisories/TSSA-2025-2.yaml"));
+        Write("advisories/TSSA-2025-3.yaml", LintHarness.CleanRecord("TSSA-2025-3", "CVE-2025-39999"));
+        Write("advisories/TSSA-2025-5.yaml", LintHarness.CleanRecord("TSSA-2025-5", "CVE-2025-30005"));
+        Write("advisories/.templates/TSSA-0000-template.yaml", "changed: but hidden\n");
+        Write("README.md", "changed, but not an advisory\n");
+
         Assert.True(GitBaseReader.TryRead(_repository, "base", "advisories", out var snapshot, out var error), error);
 
         Assert.Equal("base", snapshot.Ref);
         Assert.Equal(40, snapshot.Commit.Length);
         Assert.Equal(
         [
-            new BaseAdvisory("advisories/TSSA-0000-draft.yaml", "TSSA-0000-draft", "2025-01-28T14:00:00Z", "2025-02-11T09:31:27Z"),
-            new BaseAdvisory("advisories/TSSA-2025-1.yaml", "TSSA-2025-1", "2025-01-28T14:00:00Z", "2025-02-11T09:31:27Z"),
             new BaseAdvisory("advisories/TSSA-2025-2.yaml", "TSSA-2025-2", "2025-01-28T14:00:00Z", "2025-02-11T09:31:27Z"),
             new BaseAdvisory("advisories/TSSA-2025-3.yaml", "TSSA-2025-3", "2025-01-28T14:00:00Z", "2025-02-11T09:31:27Z"),
         ], snapshot.Advisories);
         Assert.Empty(snapshot.Unreadable);
+    }
+
+    [Fact]
+    public void An_unchanged_database_reads_nothing_at_the_reference()
+    {
+        Assert.True(GitBaseReader.TryRead(Path.Combine(_repository, "advisories"), "base", "advisories", out var snapshot, out var error), error);
+        Assert.Empty(snapshot.Advisories);
+    }
+
+    [Fact]
+    public void Changing_the_id_inside_a_file_is_reported_at_the_new_id()
+    {
+        Write("advisories/TSSA-2025-3.yaml", LintHarness.CleanRecord("TSSA-2025-4", "CVE-2025-30003"));
+
+        var finding = Assert.Single(CheckAgainstBase());
+
+        Assert.Equal(("OSV901", "advisories/TSSA-2025-3.yaml", 1, 5, "the id was TSSA-2025-3 at base: an advisory's id never changes"),
+            (finding.Code, finding.Location.File, finding.Location.Line, finding.Location.Column, finding.Message));
     }
 
     [Fact]
@@ -55,8 +77,6 @@ public sealed class LintHistoryTests : IDisposable
             .Replace("published: \"2025-01-28T14:00:00Z\"", "published: \"2025-01-29T14:00:00Z\"", StringComparison.Ordinal));
         Write("advisories/TSSA-2025-3.yaml", LintHarness.CleanRecord("TSSA-2025-3", "CVE-2025-30003")
             .Replace("modified: \"2025-02-11T09:31:27Z\"", "modified: \"2025-02-10T00:00:00Z\"", StringComparison.Ordinal));
-        Git("add", "--all");
-        Git("commit", "--quiet", "-m", "change");
 
         var findings = CheckAgainstBase();
 
@@ -67,7 +87,7 @@ public sealed class LintHistoryTests : IDisposable
             ("OSV903", "advisories/TSSA-2025-3.yaml", 2, 11, "modified went back from 2025-02-11T09:31:27Z (at base) to 2025-02-10T00:00:00Z"),
         ], findings.Select(f => (f.Code, f.Location.File, f.Location.Line, f.Location.Column, f.Message)));
         Assert.All(findings, f => Assert.Equal(FindingLevel.Error, f.Level));
-        Assert.Equal("restore the file and set withdrawn: to the current time; consumers keep deleted advisories forever", findings[1].Hint);
+        Assert.Equal("restore it and set withdrawn: to the current time; consumers keep advisories they have seen forever", findings[1].Hint);
     }
 
     [Fact]

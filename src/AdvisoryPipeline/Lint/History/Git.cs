@@ -1,16 +1,33 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace AdvisoryPipeline.Lint.History;
 
-/// <summary>Runs the git command-line tool without a shell and collects its output.</summary>
+/// <summary>Runs the git command-line tool without a shell.</summary>
 internal static class Git
 {
-    public static bool TryRun(string workingDirectory, IReadOnlyList<string> arguments, byte[]? input,
+    /// <summary>Runs git and collects its whole output: for commands whose output is small.</summary>
+    public static bool TryRun(string workingDirectory, IReadOnlyList<string> arguments,
         [NotNullWhen(true)] out byte[]? output, [NotNullWhen(false)] out string? error)
     {
-        output = null;
+        byte[]? collected = null;
+        var ok = TryRun(workingDirectory, arguments, null, stdout =>
+        {
+            using var buffer = new MemoryStream();
+            stdout.CopyTo(buffer);
+            collected = buffer.ToArray();
+        }, out error);
+        output = collected ?? [];
+        return ok;
+    }
+
+    /// <summary>
+    /// Runs git, writing <paramref name="input"/> to its standard input while <paramref name="readOutput"/> consumes
+    /// its standard output as a stream: large outputs are never held in memory at once.
+    /// </summary>
+    public static bool TryRun(string workingDirectory, IReadOnlyList<string> arguments, byte[]? input, Action<Stream> readOutput,
+        [NotNullWhen(false)] out string? error)
+    {
         var start = new ProcessStartInfo("git")
         {
             WorkingDirectory = workingDirectory,
@@ -20,7 +37,7 @@ internal static class Git
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // Messages are parsed by nobody but read by users: keep them in English and free of pager or prompt behaviour.
+        // Messages are shown to users as they are: in English, and never waiting for a password prompt.
         start.Environment["LC_ALL"] = "C";
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
 
@@ -44,19 +61,16 @@ internal static class Git
                 if (input is not null) stdin.Write(input);
             });
             var errors = process.StandardError.ReadToEndAsync();
-            using var buffer = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(buffer);
+            using (var stdout = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16))
+            {
+                readOutput(stdout);
+                // Whatever the reader left (it stops early on malformed output) must still be drained.
+                stdout.CopyTo(Stream.Null);
+            }
             process.WaitForExit();
             writing.Wait();
-            var stderr = errors.Result.Trim();
-            if (process.ExitCode != 0)
-            {
-                error = stderr;
-                return false;
-            }
-            output = buffer.ToArray();
-            error = null;
-            return true;
+            error = process.ExitCode == 0 ? null : errors.Result.Trim();
+            return process.ExitCode == 0;
         }
     }
 }

@@ -20,15 +20,34 @@ internal static class HistoryCheck
             if (!currentById.TryGetValue(before.Id, out var now))
             {
                 // A placeholder id is replaced by the real one when assigned: that is a rename, not a deletion.
-                if (!AdvisoryId.Read(before.Id, configuredPrefix).IsPlaceholder)
-                    findings.Add(LintRules.NotDeleted, SourceLocation.WholeFile(before.Path),
-                        $"{before.Id} ({before.Path}) exists at {atBase.Ref} but has been deleted",
-                        "restore the file and set withdrawn: to the current time; consumers keep deleted advisories forever", null);
+                if (!AdvisoryId.Read(before.Id, configuredPrefix).IsPlaceholder) ReportGone(before, current, atBase.Ref, findings);
                 continue;
             }
             CheckPublished(before, now, atBase.Ref, findings);
             CheckModified(before, now, atBase.Ref, findings);
         }
+    }
+
+    /// <summary>The id is gone: with its file, or because the file now holds another id.</summary>
+    private static void ReportGone(BaseAdvisory before, IReadOnlyList<LintSummary> current, string baseRef, FindingList findings)
+    {
+        const string hint = "restore it and set withdrawn: to the current time; consumers keep advisories they have seen forever";
+        foreach (var summary in current)
+        {
+            if (!IsSameFile(summary.Path, before.Path)) continue;
+            findings.Add(LintRules.NotDeleted, summary.Id.Where,
+                $"the id was {before.Id} at {baseRef}: an advisory's id never changes", hint, "/id");
+            return;
+        }
+        findings.Add(LintRules.NotDeleted, SourceLocation.WholeFile(before.Path),
+            $"{before.Id} ({before.Path}) exists at {baseRef} but has been deleted", hint, null);
+    }
+
+    /// <summary>Base paths are relative to the repository root, current ones to where the command runs.</summary>
+    private static bool IsSameFile(string currentPath, string basePath)
+    {
+        var normalized = currentPath.Replace('\\', '/');
+        return normalized == basePath || normalized.EndsWith("/" + basePath, StringComparison.Ordinal);
     }
 
     private static void CheckPublished(BaseAdvisory before, LintSummary now, string baseRef, FindingList findings)
