@@ -1,0 +1,106 @@
+using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Diagnostics;
+
+namespace AdvisoryPipeline.Lint;
+
+/// <summary>OSV105, OSV106, OSV306: rules that need every advisory of the database, run on their summaries.</summary>
+internal static class DatabaseChecks
+{
+    public static void Check(IReadOnlyList<LintSummary> summaries, DatabaseConfig config, FindingList findings)
+    {
+        var ordered = summaries.ToArray();
+        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        if (findings.IsOn(LintRules.UniqueId)) CheckUniqueIds(ordered, findings);
+        if (findings.IsOn(LintRules.AliasClaimedOnce)) CheckAliasClaims(ordered, findings);
+        if (findings.IsOn(LintRules.RegisteredPrefix)) CheckPrefixes(ordered, config, findings);
+    }
+
+    private static void CheckUniqueIds(LintSummary[] summaries, FindingList findings)
+    {
+        var byId = new Dictionary<string, List<LintSummary>>(summaries.Length, StringComparer.Ordinal);
+        foreach (var summary in summaries)
+        {
+            if (summary.Id.Value.Length == 0) continue;
+            if (byId.TryGetValue(summary.Id.Value, out var list)) list.Add(summary);
+            else byId[summary.Id.Value] = [summary];
+        }
+        foreach (var (id, holders) in byId)
+        {
+            if (holders.Count < 2) continue;
+            foreach (var holder in holders)
+                findings.Add(LintRules.UniqueId, holder.Id.Where,
+                    $"the id {id} is also the id of {Others(holders, holder, h => h.Id.Where.ToString())}",
+                    "give each advisory its own id; the next free one is the highest number of the year plus one", "/id");
+        }
+    }
+
+    /// <summary>
+    /// An alias says "this advisory is that vulnerability", so two advisories claiming one alias are duplicates.
+    /// Withdrawn advisories are left out: withdrawing a duplicate in favour of another is how duplicates are resolved.
+    /// </summary>
+    private static void CheckAliasClaims(LintSummary[] summaries, FindingList findings)
+    {
+        var claims = new Dictionary<string, List<AliasClaim>>(StringComparer.Ordinal);
+        foreach (var summary in summaries)
+        {
+            if (summary.Withdrawn) continue;
+            for (var i = 0; i < summary.Aliases.Count; i++)
+            {
+                var alias = summary.Aliases[i].Value;
+                if (!claims.TryGetValue(alias, out var list)) claims[alias] = list = [];
+                if (list.Count == 0 || !ReferenceEquals(list[^1].Holder, summary)) list.Add(new AliasClaim(summary, i));
+            }
+        }
+        foreach (var (alias, holders) in claims)
+        {
+            if (holders.Count < 2) continue;
+            foreach (var claim in holders)
+                findings.Add(LintRules.AliasClaimedOnce, claim.Where,
+                    $"{alias} is also an alias of {Others(holders, claim, other => $"{other.Holder.Id.Value} ({other.Where})")}",
+                    "one advisory per vulnerability: merge the advisories and withdraw the other, or correct the alias",
+                    Pointers.Item("/aliases", claim.Index));
+        }
+    }
+
+    /// <summary>Once per unregistered prefix, at its first advisory: the prefix is a property of the database, not of each record.</summary>
+    private static void CheckPrefixes(LintSummary[] summaries, DatabaseConfig config, FindingList findings)
+    {
+        var byPrefix = new Dictionary<string, (LintSummary First, int Count)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var summary in summaries)
+        {
+            var id = summary.Id.Value;
+            if (id.Length == 0 || OsvPrefixes.IsRegisteredOrPrivate(id)) continue;
+            var prefix = AdvisoryId.Read(id, config.IdPrefix).Prefix;
+            if (byPrefix.TryGetValue(prefix, out var seen)) byPrefix[prefix] = (seen.First, seen.Count + 1);
+            else
+            {
+                byPrefix[prefix] = (summary, 1);
+                order.Add(prefix);
+            }
+        }
+        foreach (var prefix in order)
+        {
+            var (first, count) = byPrefix[prefix];
+            var others = count > 1 ? $" (and {count - 1} more advisories)" : "";
+            findings.Add(LintRules.RegisteredPrefix, first.Id.Where,
+                $"the id prefix {prefix} is not registered with OSV{others}",
+                "register it in the OSV schema (https://ossf.github.io/osv-schema/#id-modified-fields) so that OSV tools accept the ids, or use x_ for private ids",
+                "/id");
+        }
+    }
+
+    private static string Others<T>(List<T> all, T self, Func<T, string> describe)
+    {
+        var others = new List<string>(all.Count - 1);
+        foreach (var item in all)
+            if (!EqualityComparer<T>.Default.Equals(item, self)) others.Add(describe(item));
+        return string.Join(", ", others);
+    }
+
+    /// <summary>Alias number <see cref="Index"/> of <see cref="Holder"/>.</summary>
+    private readonly record struct AliasClaim(LintSummary Holder, int Index)
+    {
+        public SourceLocation Where => Holder.Aliases[Index].Where;
+    }
+}

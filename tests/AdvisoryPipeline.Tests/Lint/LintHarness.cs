@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Osv;
+
+namespace AdvisoryPipeline.Tests.Lint;
+
+/// <summary>Loads YAML as the validate command does (loader, then the OSV model) and lints it.</summary>
+internal static class LintHarness
+{
+    /// <summary>The database the fixtures belong to: prefix TSSA, every ecosystem allowed.</summary>
+    public static DatabaseConfig Config { get; } = new("Test advisories", IdPrefix: "TSSA");
+
+    /// <summary>"Now" for every test: fixtures are dated before it.</summary>
+    public static DateTimeOffset Now { get; } = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static LintOptions Options { get; } = new() { Clock = new FixedClock(Now) };
+
+    public static (LoadedDocument Document, OsvRecord Record) Load(string path, string yaml)
+    {
+        var document = AdvisoryYamlLoader.Load(path, Encoding.UTF8.GetBytes(yaml));
+        Assert.True(document.Findings.Count == 0,
+            $"{path} should load cleanly: " + string.Join("; ", document.Findings.Select(f => $"{f.Location} {f.Code} {f.Message}")));
+        var record = document.Record!.Value.Deserialize(OsvJsonContext.Default.OsvRecord)!;
+        return (document, record);
+    }
+
+    public static RecordLint Check(string path, string yaml, DatabaseConfig? config = null, LintOptions? options = null)
+    {
+        var (document, record) = Load(path, yaml);
+        return Linter.Create(config ?? Config, options ?? Options).CheckRecord(document, record);
+    }
+
+    /// <summary>A clean record, for tests that change one thing in it.</summary>
+    public static string CleanRecord(string id = "TSSA-2025-1", string aliases = "CVE-2025-21364") => $"""
+        id: {id}
+        modified: "2025-02-11T09:31:27Z"
+        published: "2025-01-28T14:00:00Z"
+        aliases:
+          - {aliases}
+        summary: Stack exhaustion from deeply nested lists in tessera-py
+        details: |
+          The decoder of tessera-py has no limit on the nesting depth of lists.
+        affected:
+          - package:
+              ecosystem: PyPI
+              name: tessera-py
+              purl: pkg:pypi/tessera-py
+            ranges:
+              - type: ECOSYSTEM
+                events:
+                  - introduced: "0"
+                  - fixed: "1.7.3"
+        references:
+          - type: ADVISORY
+            url: https://security.tessera-project.org/{id}/
+
+        """;
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
