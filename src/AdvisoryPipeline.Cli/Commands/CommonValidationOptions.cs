@@ -1,4 +1,6 @@
 using System.CommandLine;
+using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;
@@ -34,8 +36,20 @@ public sealed class CommonValidationOptions
         Description = "Where the validation cache lives (default: $XDG_CACHE_HOME/advisory-pipeline or ~/.cache/advisory-pipeline)",
     };
 
+    public Option<bool> NoPlaceholders { get; } = new("--no-placeholders")
+    {
+        Description = "Refuse placeholder IDs (PREFIX-0000-...) as errors, as on the main branch after assign-ids",
+    };
+
+    public Option<string?> Base { get; } = new("--base")
+    {
+        Description = "Compare with the advisories at this git reference (e.g. origin/main): refuse deleted advisories, a changed published, a decreased modified",
+    };
+
     public void AddTo(Command command)
     {
+        command.Add(NoPlaceholders);
+        command.Add(Base);
         command.Add(Config);
         command.Add(Schema);
         command.Add(NoCache);
@@ -63,6 +77,9 @@ public sealed class CommonValidationOptions
             CacheFile = noCache || keepRecords ? null : ValidationCache.FileFor(cacheDirectory, env.WorkingDirectory, inputs),
             Clock = env.Clock,
             KeepRecords = keepRecords,
+            Placeholders = parse.GetValue(NoPlaceholders) ? PlaceholderIds.Refused : PlaceholderIds.ToBeAssigned,
+            BaseRef = parse.GetValue(Base),
+            HistoryFolders = [.. inputs.Select(p => Path.GetFullPath(p, env.WorkingDirectory)).Where(Directory.Exists)],
         };
 
         ValidationReport report;
@@ -76,6 +93,11 @@ public sealed class CommonValidationOptions
                 env.Error.WriteLine($"{finding.Location}: error[{finding.Code}]: {finding.Message}");
             throw new UsageException(e.Message);
         }
-        return new ValidationRun(report, []);
+        var now = env.Clock.GetUtcNow();
+        var held = report.Advisories
+            .Where(a => a.Summary is { Id: not null, EmbargoUntil: { } until } && until > now)
+            .Select(a => new HeldAdvisory(a.Summary.Id!, a.Summary.EmbargoUntil!.Value).ToString())
+            .ToArray();
+        return new ValidationRun(report, held);
     }
 }

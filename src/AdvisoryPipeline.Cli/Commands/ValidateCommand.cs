@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Output;
+using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;
@@ -21,18 +22,32 @@ public static class ValidateCommand
             DefaultValueFactory = _ => FindingFormat.Text,
         };
 
+        var explain = new Option<string?>("--explain")
+        {
+            Description = "Print the explanation of a lint rule (e.g. OSV101) and exit",
+            HelpName = "CODE",
+        };
+
         var command = new Command("validate", "Check advisories against the OSV schema and the lint rules.")
         {
-            paths, format,
+            paths, format, explain,
         };
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(explain) is { } code)
+            {
+                var page = LintRules.Explain(code.Trim().ToUpperInvariant())
+                    ?? throw new UsageException($"no lint rule {code}; the rules are {LintRules.All[0].Code} to {LintRules.All[^1].Code}");
+                env.Out.Write(page);
+                return ExitCodes.Success;
+            }
+
             var run = options.Run(parse, env, parse.GetValue(paths) ?? []);
             var writer = FindingWriter.Create(parse.GetValue(format), env.Out);
             foreach (var note in run.Notes) writer.Note(note);
             foreach (var finding in run.Report.AllFindings) writer.Write(finding);
-            writer.Complete(new RunSummary(run.Report.Advisories.Count, run.Report.Errors, run.Report.Warnings));
+            writer.Complete(new RunSummary(run.Report.Advisories.Count, run.Report.Errors, run.Report.Warnings, run.Notes.Count));
             return run.Report.HasErrors ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;

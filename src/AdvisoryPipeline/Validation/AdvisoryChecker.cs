@@ -1,77 +1,68 @@
-using System.Text.Json;
 using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Schema;
 
 namespace AdvisoryPipeline.Validation;
 
 /// <summary>
-/// Checks one advisory file through every stage: load (YAML, typing traps), OSV schema, then lint on the
-/// typed record. Findings come back in source order.
+/// Checks one advisory file through every stage: load (YAML, typing traps), the authoring-only block, the OSV
+/// schema, then lint on the typed record. Findings come back in source order.
 /// </summary>
 public static class AdvisoryChecker
 {
-    public static CheckedAdvisory Check(string path, ReadOnlySpan<byte> content, DatabaseContext database, TimeProvider clock)
+    public static CheckedAdvisory Check(AdvisoryFile file, ReadOnlySpan<byte> content, DatabaseContext database, TimeProvider clock)
     {
-        var document = AdvisoryYamlLoader.Load(path, content);
+        var document = AdvisoryYamlLoader.Load(file.DisplayPath, content);
         var findings = new List<Finding>(document.Findings);
-        OsvRecord? record = null;
+        LoadedAdvisory? advisory = null;
+        Lint.LintSummary? lintSummary = null;
         if (document.Record is { } json)
         {
-            findings.AddRange(SchemaFindings.Check(database.Schema, json, document.Map));
-            record = TryReadRecord(json);
+            var schemaFindings = SchemaFindings.Check(database.Schema, json, document.Map);
+            findings.AddRange(schemaFindings);
+            advisory = LoadedAdvisory.From(document, out var readFindings);
+            findings.AddRange(readFindings);
+            if (advisory is not null)
+            {
+                var lint = database.Lint.CheckRecord(document, advisory.Record);
+                findings.AddRange(lint.Findings);
+                lintSummary = lint.Summary;
+            }
+        }
+        else
+        {
+            AuthoringBlockReader.Read(document, out var authoringFindings);
+            findings.AddRange(authoringFindings);
         }
         findings.Sort(BySourcePosition);
-        var summary = new AdvisorySummary(record?.Id ?? ReadId(document.Record), ExpiryOf(record, clock));
-        return new CheckedAdvisory(path, database, findings, summary, document, record);
-    }
 
-    public static CheckedAdvisory CheckFile(string path, DatabaseContext database, TimeProvider clock)
-    {
-        var document = AdvisoryYamlLoader.LoadFile(path);
-        if (document.Record is null)
-            return new CheckedAdvisory(path, database, document.Findings, new AdvisorySummary(null, null), document);
-        return Check(path, System.Text.Encoding.UTF8.GetBytes(document.Text), database, clock);
+        var embargo = advisory?.Authoring.EmbargoUntil;
+        var summary = new AdvisorySummary(advisory?.Id, ExpiryOf(advisory?.Record, embargo, clock), lintSummary, embargo);
+        return new CheckedAdvisory(file.DisplayPath, file.FullPath, database, findings, summary, advisory);
     }
 
     /// <summary>
-    /// The typed record, or null when the JSON does not fit the model (the schema has already said why).
+    /// Checks compare the record's timestamps with "now + 1 day", and the embargo with now: once all of those
+    /// moments have passed, the same file always gets the same findings.
     /// </summary>
-    public static OsvRecord? TryReadRecord(JsonElement json)
-    {
-        try
-        {
-            return json.Deserialize(OsvJsonContext.Default.OsvRecord);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    private static string? ReadId(JsonElement? json) =>
-        json is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
-
-    // Timestamp checks compare with "now + 1 day"; once every timestamp is in the past, nothing can change.
-    private static DateTimeOffset? ExpiryOf(OsvRecord? record, TimeProvider clock)
+    private static DateTimeOffset? ExpiryOf(OsvRecord? record, DateTimeOffset? embargo, TimeProvider clock)
     {
         if (record is null) return null;
         var now = clock.GetUtcNow();
         DateTimeOffset? earliest = null;
+        void Consider(DateTimeOffset moment)
+        {
+            if (moment > now && (earliest is null || moment < earliest)) earliest = moment;
+        }
         foreach (var text in new[] { record.Modified, record.Published, record.Withdrawn })
         {
             if (!OsvTimestamp.TryParse(text, out var value) || value <= now) continue;
-            var flips = value.AddDays(-1);
-            if (flips > now && (earliest is null || flips < earliest)) earliest = flips;
-            if (value > now && (earliest is null || value < earliest)) earliest = value;
+            Consider(value.AddDays(-1));
+            Consider(value);
         }
+        if (embargo is { } until && until != DateTimeOffset.MaxValue) Consider(until);
         return earliest;
     }
 

@@ -1,3 +1,5 @@
+using AdvisoryPipeline.Lint;
+
 namespace AdvisoryPipeline.Validation;
 
 /// <summary>
@@ -9,4 +11,13 @@ namespace AdvisoryPipeline.Validation;
 /// The first moment at which the same file could get different findings, because a check compares one of its
 /// timestamps with the clock ("more than a day in the future", embargo end); null when that can never happen.
 /// </param>
-public sealed record AdvisorySummary(string? Id, DateTimeOffset? ResultsExpireAt);
+/// <param name="Lint">What the database-wide and history lint rules need; null when the record could not be read.</param>
+/// <param name="EmbargoUntil">The end of the advisory's embargo (<c>pipeline.embargo_until</c>), if it has one.</param>
+public sealed record AdvisorySummary(
+    string? Id,
+    DateTimeOffset? ResultsExpireAt,
+    LintSummary? Lint = null,
+    DateTimeOffset? EmbargoUntil = null)
+{
+    public static AdvisorySummary Unreadable { get; } = new(null, null);
+}

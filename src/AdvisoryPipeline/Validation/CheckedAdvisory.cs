@@ -1,20 +1,19 @@
-using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Lifecycle;
 
 namespace AdvisoryPipeline.Validation;
 
 /// <summary>
-/// One advisory file after loading, schema validation and lint. <see cref="Document"/> and
-/// <see cref="Record"/> are null when the result came from the cache or the file could not be read as OSV.
+/// One advisory file after loading, schema validation and lint. <see cref="Advisory"/> is kept only when the
+/// run asked for records (to render or publish them), and only when the file could be read as OSV.
 /// </summary>
 public sealed record CheckedAdvisory(
     string Path,
+    string FullPath,
     DatabaseContext Database,
     IReadOnlyList<Finding> Findings,
     AdvisorySummary Summary,
-    LoadedDocument? Document = null,
-    OsvRecord? Record = null)
+    LoadedAdvisory? Advisory = null)
 {
     public bool HasErrors => Findings.Any(f => f.IsError);
 }

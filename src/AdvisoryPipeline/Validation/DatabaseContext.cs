@@ -1,12 +1,18 @@
 using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Schema;
 
 namespace AdvisoryPipeline.Validation;
 
 /// <summary>
 /// What a group of advisories is validated with: the database configuration that governs them (or the
-/// defaults) and the OSV schema compiled for that database's prefix.
+/// defaults), the OSV schema compiled for that database's prefix, and its lint rules at the configured levels.
 /// </summary>
 /// <param name="ConfigPath">The <c>database.yaml</c> used, or null for the built-in defaults.</param>
 /// <param name="ConfigFingerprint">Hash of the configuration's bytes: part of the validation cache key.</param>
-public sealed record DatabaseContext(DatabaseConfig Config, string? ConfigPath, string ConfigFingerprint, OsvSchema Schema);
+public sealed record DatabaseContext(
+    DatabaseConfig Config,
+    string? ConfigPath,
+    string ConfigFingerprint,
+    OsvSchema Schema,
+    LintRun Lint);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Schema;
 
 namespace AdvisoryPipeline.Validation;
@@ -55,7 +56,8 @@ internal sealed class DatabaseContextResolver(ValidationOptions options)
             config = loaded.Config;
             fingerprint = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
         }
-        return new DatabaseContext(config, configPath, fingerprint, SchemaFor(config.IdPrefix));
+        var lint = Linter.Create(config, new LintOptions { Clock = options.Clock, Placeholders = options.Placeholders });
+        return new DatabaseContext(config, configPath, fingerprint, SchemaFor(config.IdPrefix), lint);
     }
 
     private OsvSchema SchemaFor(string? prefix)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Validation;
 
@@ -13,7 +14,7 @@ namespace AdvisoryPipeline.Validation;
 /// </summary>
 public sealed class ValidationCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "APVC"u8.ToArray();
 
     private readonly Dictionary<string, CacheEntry> _entries;
@@ -130,6 +131,8 @@ public sealed class ValidationCache
             writer.Write(entry.ContentHash);
             WriteNullable(writer, entry.Summary.Id);
             writer.Write(entry.Summary.ResultsExpireAt?.UtcTicks ?? 0L);
+            writer.Write(entry.Summary.EmbargoUntil?.UtcTicks ?? 0L);
+            WriteLint(writer, entry.Summary.Lint);
             writer.Write(entry.Findings.Count);
             foreach (var finding in entry.Findings)
             {
@@ -158,6 +161,8 @@ public sealed class ValidationCache
             var hash = reader.ReadBytes(SHA256.HashSizeInBytes);
             var id = ReadNullable(reader);
             var expiresTicks = reader.ReadInt64();
+            var embargoTicks = reader.ReadInt64();
+            var lint = ReadLint(reader);
             var findings = new Finding[reader.ReadInt32()];
             for (var f = 0; f < findings.Length; f++)
             {
@@ -167,11 +172,57 @@ public sealed class ValidationCache
                 var location = new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
                 findings[f] = new Finding(code, level, message, location, ReadNullable(reader), ReadNullable(reader));
             }
-            var expires = expiresTicks == 0 ? (DateTimeOffset?)null : new DateTimeOffset(expiresTicks, TimeSpan.Zero);
-            entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, expires));
+            entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, Moment(expiresTicks), lint, Moment(embargoTicks)));
         }
         return true;
     }
+
+    private static void WriteLint(BinaryWriter writer, LintSummary? lint)
+    {
+        writer.Write(lint is not null);
+        if (lint is null) return;
+        writer.Write(lint.Path);
+        WriteLocated(writer, lint.Id);
+        WriteOptionalLocated(writer, lint.Published);
+        WriteOptionalLocated(writer, lint.Modified);
+        writer.Write(lint.Withdrawn);
+        writer.Write(lint.Aliases.Count);
+        foreach (var alias in lint.Aliases) WriteLocated(writer, alias);
+    }
+
+    private static LintSummary? ReadLint(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean()) return null;
+        var path = reader.ReadString();
+        var id = ReadLocated(reader);
+        var published = ReadOptionalLocated(reader);
+        var modified = ReadOptionalLocated(reader);
+        var withdrawn = reader.ReadBoolean();
+        var aliases = new LocatedValue[reader.ReadInt32()];
+        for (var i = 0; i < aliases.Length; i++) aliases[i] = ReadLocated(reader);
+        return new LintSummary(path, id, published, modified, withdrawn, aliases);
+    }
+
+    private static void WriteLocated(BinaryWriter writer, LocatedValue value)
+    {
+        writer.Write(value.Value);
+        writer.Write(value.Where.File);
+        writer.Write(value.Where.Line);
+        writer.Write(value.Where.Column);
+    }
+
+    private static LocatedValue ReadLocated(BinaryReader reader) =>
+        new(reader.ReadString(), new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32()));
+
+    private static void WriteOptionalLocated(BinaryWriter writer, LocatedValue? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null) WriteLocated(writer, value);
+    }
+
+    private static LocatedValue? ReadOptionalLocated(BinaryReader reader) => reader.ReadBoolean() ? ReadLocated(reader) : null;
+
+    private static DateTimeOffset? Moment(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);
 
     private static void WriteNullable(BinaryWriter writer, string? value)
     {

@@ -1,3 +1,5 @@
+using AdvisoryPipeline.Lint;
+
 namespace AdvisoryPipeline.Validation;
 
 /// <summary>How <see cref="DatabaseValidator"/> runs.</summary>
@@ -14,6 +16,18 @@ public sealed record ValidationOptions
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Keep each file's loaded document and typed record (for commands that go on to render or publish).</summary>
+    /// <summary>Whether placeholder IDs are "to be assigned" (pull requests) or refused (the main branch).</summary>
+    public PlaceholderIds Placeholders { get; init; } = PlaceholderIds.ToBeAssigned;
+
+    /// <summary>Keep each file's loaded advisory (for commands that go on to render or publish).</summary>
     public bool KeepRecords { get; init; }
+
+    /// <summary>
+    /// <c>--base REF</c>: compare the advisories of <see cref="HistoryFolders"/> with the same folders at this git
+    /// reference and refuse deletions, a changed <c>published</c> and a decreased <c>modified</c>.
+    /// </summary>
+    public string? BaseRef { get; init; }
+
+    /// <summary>The full paths of the advisory folders that <see cref="BaseRef"/> compares.</summary>
+    public IReadOnlyList<string> HistoryFolders { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Schema;
@@ -24,13 +25,14 @@ internal static class AuthoredDatabases
             .Where(path => Path.GetFileName(path) != "database.yaml")
             .Order(StringComparer.Ordinal))
         {
-            var json = AdvisoryYamlLoader.LoadFile(path).Record ?? throw new InvalidOperationException($"{path} does not load.");
+            var document = AdvisoryYamlLoader.LoadFile(path);
+            var json = document.Record ?? throw new InvalidOperationException($"{path} does not load.");
             if (!schema.Compiled.IsValid(json))
             {
                 invalid++;
                 continue;
             }
-            var record = AdvisoryChecker.TryReadRecord(json) ?? throw new InvalidOperationException($"{path} is not an OSV record.");
+            var record = LoadedAdvisory.From(document, out _)?.Record ?? throw new InvalidOperationException($"{path} is not an OSV record.");
             valid.Add(new PublishableAdvisory(record, Path.GetRelativePath(relativeTo, path).Replace('\\', '/')));
         }
         return (valid, invalid);

@@ -13,6 +13,24 @@ namespace AdvisoryPipeline.Lint.History;
 /// </summary>
 public static class GitBaseReader
 {
+    /// <summary>
+    /// Like <see cref="TryRead(string, string, string, out GitBaseSnapshot?, out string?)"/> for an advisory folder
+    /// given by its path on disk: the repository is the one that contains it.
+    /// </summary>
+    public static bool TryReadFolder(string folder, string gitRef,
+        [NotNullWhen(true)] out GitBaseSnapshot? snapshot, [NotNullWhen(false)] out string? error)
+    {
+        snapshot = null;
+        if (!Git.TryRun(folder, ["rev-parse", "--show-toplevel"], out var rootBytes, out error))
+        {
+            error = $"{folder} is not inside a git work tree: {error}";
+            return false;
+        }
+        var root = Encoding.UTF8.GetString(rootBytes).Trim();
+        var relative = Path.GetRelativePath(root, Path.GetFullPath(folder));
+        return TryRead(folder, gitRef, relative == "." ? "" : relative, out snapshot, out error);
+    }
+
     /// <param name="repository">Any folder inside the work tree.</param>
     /// <param name="gitRef">A commit, branch or tag, e.g. <c>origin/main</c>.</param>
     /// <param name="advisoriesFolder">The folder of the advisories, relative to the repository root, e.g. <c>advisories</c>.</param>

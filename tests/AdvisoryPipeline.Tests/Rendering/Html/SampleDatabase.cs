@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Rendering.Html;
 using AdvisoryPipeline.Rendering.Presentation;
@@ -24,7 +25,7 @@ public static class SampleDatabase
     public static AdvisoryView LoadFile(string path)
     {
         var document = AdvisoryYamlLoader.LoadFile(path);
-        var record = document.Record is { } json ? AdvisoryChecker.TryReadRecord(json) : null;
+        var record = LoadedAdvisory.From(document, out _)?.Record;
         return AdvisoryView.From(record ?? throw new InvalidDataException(
             $"{path} does not load: " + string.Join("; ", document.Findings.Select(f => f.Message))));
     }
