@@ -16,6 +16,29 @@ public sealed class ValidateCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>A small advisory that passes the schema and every lint rule, plus <paramref name="extra"/> lines.</summary>
+    private static string CleanAdvisory(string id, string extra = "") => $"""
+        id: {id}
+        modified: "2026-03-02T00:00:00Z"
+        published: "2026-03-01T00:00:00Z"
+        summary: Crash when decoding an empty frame
+        details: Decoding an empty frame dereferenced a null pointer.
+        affected:
+          - package:
+              ecosystem: PyPI
+              name: tessera-py
+              purl: pkg:pypi/tessera-py
+            ranges:
+              - type: ECOSYSTEM
+                events:
+                  - introduced: "0"
+                  - fixed: "1.2.0"
+        references:
+          - type: ADVISORY
+            url: https://security.tessera-project.org/{id}/
+
+        """ + extra;
+
     [Fact]
     public void The_example_database_is_valid()
     {
@@ -67,13 +90,13 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void GitHub_output_is_workflow_commands_with_escaped_values()
     {
-        _temp.Write("advisories/TSSA-2026-9.yaml", "id: TSSA-2026-9\nmodified: \"2026-01-01T00:00:00Z\"\nbogus_field: 1\n");
+        _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9", "bogus_field: 1\n"));
 
         var result = _cli.Run("validate", "advisories/TSSA-2026-9.yaml", "--format", "github");
 
         Assert.Equal(1, result.ExitCode);
         var annotation = Assert.Single(result.OutLines, l => l.StartsWith("::error ", StringComparison.Ordinal));
-        Assert.StartsWith("::error file=advisories/TSSA-2026-9.yaml,line=3,col=1,title=SCH001::property \"bogus_field\" is not allowed", annotation);
+        Assert.StartsWith("::error file=advisories/TSSA-2026-9.yaml,line=19,col=1,title=SCH001::property \"bogus_field\" is not allowed", annotation);
         Assert.Contains("%0Ahint: OSV allows only its own top-level fields", annotation);
     }
 
@@ -154,7 +177,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void The_cache_never_hides_a_change_to_a_file()
     {
-        var path = _temp.Write("advisories/TSSA-2026-9.yaml", "id: TSSA-2026-9\nmodified: \"2026-01-01T00:00:00Z\"\n");
+        var path = _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9"));
         Assert.Equal(0, _cli.Run("validate", "advisories/TSSA-2026-9.yaml").ExitCode);
 
         File.AppendAllText(path, "bogus_field: 1\n");
@@ -175,5 +198,95 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public void Explain_prints_a_rule_page_and_refuses_unknown_codes()
+    {
+        var known = _cli.Run("validate", "--explain", "osv101");
+        var unknown = _cli.Run("validate", "--explain", "OSV999");
+
+        Assert.Equal(0, known.ExitCode);
+        Assert.StartsWith("# OSV101: ", known.Out);
+        Assert.Contains("## Why it matters", known.Out);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no lint rule OSV999", unknown.Error);
+    }
+
+    [Fact]
+    public void An_embargoed_advisory_is_validated_and_reported_as_held()
+    {
+        _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9", "pipeline:\n  embargo_until: \"2026-12-01T09:00:00Z\"\n  notes: coordinated with the distributions\n"));
+
+        var result = _cli.Run("validate", "advisories/TSSA-2026-9.yaml");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("TSSA-2026-9 held until 2026-12-01T09:00:00Z", result.OutLines[0]);
+        Assert.Equal("1 advisory checked, 0 errors, 0 warnings, 1 held", result.OutLines[^1]);
+    }
+
+    [Fact]
+    public void Placeholder_ids_are_to_be_assigned_in_pull_requests_and_refused_on_main()
+    {
+        _temp.Write("advisories/TSSA-0000-empty-frame.yaml", CleanAdvisory("TSSA-0000-empty-frame"));
+
+        var pullRequest = _cli.Run("validate", "advisories/TSSA-0000-empty-frame.yaml");
+        var main = _cli.Run("validate", "advisories/TSSA-0000-empty-frame.yaml", "--no-placeholders");
+
+        Assert.Equal(0, pullRequest.ExitCode);
+        Assert.Contains(pullRequest.OutLines, l => l.Contains("info[OSV104]", StringComparison.Ordinal));
+        Assert.Equal(1, main.ExitCode);
+        Assert.Contains(main.OutLines, l => l.Contains("error[OSV104]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_alias_claimed_twice_is_reported_also_when_both_files_come_from_the_cache()
+    {
+        _temp.Write("advisories/TSSA-2026-8.yaml", CleanAdvisory("TSSA-2026-8", "aliases:\n  - CVE-2026-31337\n"));
+        _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9", "aliases:\n  - CVE-2026-31337\n"));
+
+        var first = _cli.Run("validate");
+        var cached = _cli.Run("validate");
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal(2, first.OutLines.Count(l => l.Contains("error[OSV306]", StringComparison.Ordinal)));
+        Assert.Equal(first, cached);
+    }
+
+    [Fact]
+    public void With_a_base_reference_a_deleted_advisory_is_refused()
+    {
+        Git("init", "-q", "-b", "main");
+        Git("add", "-A");
+        Git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "advisories");
+        File.Delete(_temp.Combine("advisories", "TSSA-2025-2.yaml"));
+
+        var result = _cli.Run("validate", "--base", "main");
+        var withoutBase = _cli.Run("validate");
+
+        Assert.Equal(1, result.ExitCode);
+        var deletion = Assert.Single(result.OutLines, l => l.Contains("error[OSV901]", StringComparison.Ordinal));
+        Assert.Contains("TSSA-2025-2", deletion);
+        Assert.Equal(0, withoutBase.ExitCode);
+    }
+
+    [Fact]
+    public void An_unknown_base_reference_is_a_usage_error()
+    {
+        Git("init", "-q", "-b", "main");
+
+        var result = _cli.Run("validate", "--base", "no-such-branch");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--base no-such-branch", result.Error);
+    }
+
+    private void Git(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _temp.Path, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var git = System.Diagnostics.Process.Start(start)!;
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {git.StandardError.ReadToEnd()}");
     }
 }
