@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 // Benchmarks of AdvisoryPipeline. Verbs:
 //   generate --count N --out DIR [--from DIR]   build a large database from the shared pypa corpus
 //   process [--runs N] -- COMMAND [ARGS...]      whole-process wall time and peak memory of a command
+//   stages [--corpus DIR] [--rounds N]           warm time and allocation per file of each validation stage
 //   micro [BenchmarkDotNet arguments]            in-process micro-benchmarks (Release build only)
 const string usage = "usage: bench generate --count N --out DIR [--from DIR] | bench process [--runs N] -- COMMAND [ARGS...] | bench micro [ARGS...]";
 
@@ -53,6 +54,11 @@ switch (args[0])
             $"median {walls[walls.Length / 2]:F0} ms, min {walls[0]:F0} ms, max {walls[^1]:F0} ms, peak memory {results.Max(r => r.PeakRssKiB) / 1024.0:F1} MiB over {runs} runs"));
         return 0;
     }
+
+    case "stages":
+        StageTimings.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "pypa"),
+            int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture));
+        return 0;
 
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(CorpusGenerator).Assembly).Run(args[1..]);
