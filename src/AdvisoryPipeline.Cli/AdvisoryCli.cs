@@ -38,6 +38,11 @@ public static class AdvisoryCli
                 EnableDefaultExceptionHandler = false,
             });
         }
+        catch (FindingsException e)
+        {
+            env.Error.WriteLine("advisory: " + e.Message);
+            return ExitCodes.Findings;
+        }
         catch (UsageException e)
         {
             env.Error.WriteLine("advisory: " + e.Message);

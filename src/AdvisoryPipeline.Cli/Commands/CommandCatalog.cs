@@ -7,10 +7,14 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliEnvironment env)
     {
+        yield return RunCommand.Create(env);
         yield return ValidateCommand.Create(env);
         yield return FixCommand.Create(env);
         yield return NewCommand.Create(env);
         yield return AssignIdsCommand.Create(env);
         yield return WithdrawCommand.Create(env);
+        yield return RenderCommand.Create(env);
+        yield return AnnounceCommand.Create(env);
+        yield return PublishCommand.Create(env);
     }
 }

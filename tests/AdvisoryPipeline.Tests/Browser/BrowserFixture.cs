@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Rendering.Html;
 using AdvisoryPipeline.Rendering.Presentation;
 using AdvisoryPipeline.Tests.Rendering.Html;
@@ -104,7 +105,7 @@ public sealed class SiteUnderTest
     public static SiteUnderTest Render(string name, IReadOnlyList<AdvisoryView> advisories, SiteSettings settings, string root)
     {
         var folder = Path.Combine(root, name);
-        var result = HtmlSiteRenderer.Render(advisories, settings, HtmlSiteRenderer.IndentedOsvJson, folder);
+        var result = HtmlSiteRenderer.Render(advisories, settings, CanonicalOsvWriter.Write, folder);
         var content = result.Content ?? throw new InvalidOperationException(
             $"The {name} site did not render: " + string.Join("; ", result.Findings.Select(f => f.Message)));
         return new SiteUnderTest(name, folder, content);

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Feeds.Atom;
 using AdvisoryPipeline.Osv;
@@ -63,20 +64,16 @@ public static class HtmlSiteRenderer
 
     /// <summary>
     /// Renders the site and, when that succeeded, replaces <paramref name="outputFolder"/> with it as one
-    /// step (see <see cref="SiteFolderWriter"/>). I/O failures surface as <see cref="IOException"/> or
+    /// step (see <see cref="GeneratedFolder"/>). I/O failures surface as <see cref="IOException"/> or
     /// <see cref="UnauthorizedAccessException"/>, with the previous site left in place.
     /// </summary>
     public static SiteRenderResult Render(
         IReadOnlyList<AdvisoryView> advisories, SiteSettings settings, Func<OsvRecord, byte[]> osvJson, string outputFolder)
     {
         var result = Build(advisories, settings, osvJson);
-        if (result.Content is { } content) SiteFolderWriter.Replace(outputFolder, content);
+        if (result.Content is { } content) GeneratedFolder.Replace(outputFolder, content.Files);
         return result;
     }
-
-    /// <summary>The serialization to use until the canonical OSV writer exists: indented, as <see cref="OsvJsonContext"/> writes.</summary>
-    public static byte[] IndentedOsvJson(OsvRecord record) =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(record, OsvJsonContext.Default.OsvRecord);
 
     private static void CheckIds(IReadOnlyList<AdvisoryView> advisories, List<Finding> findings)
     {

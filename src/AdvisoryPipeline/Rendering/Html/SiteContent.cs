@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Rendering;
 using System.Text;
 
 namespace AdvisoryPipeline.Rendering.Html;
@@ -16,7 +17,7 @@ public sealed class SiteContent
 
     public void Add(string relativePath, byte[] bytes)
     {
-        SiteRelativePath.Check(relativePath);
+        GeneratedPath.Check(relativePath);
         if (!_files.TryAdd(relativePath, bytes))
             throw new InvalidOperationException($"Two files of the site would be written to {relativePath}.");
     }

@@ -1,3 +1,5 @@
+using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Rendering;
 using System.Text.Json;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Rendering.Html;
@@ -34,7 +36,7 @@ public sealed class HtmlSiteRendererTests
         foreach (var advisory in advisories)
         {
             Assert.Contains($"{advisory.Id}/index.html", paths);
-            Assert.Equal(HtmlSiteRenderer.IndentedOsvJson(advisory.Record), site.Content.Files[$"osv/{advisory.Id}.json"]);
+            Assert.Equal(CanonicalOsvWriter.Write(advisory.Record), site.Content.Files[$"osv/{advisory.Id}.json"]);
             foreach (var alias in advisory.Aliases) Assert.Contains($"{alias}/index.html", paths);
             foreach (var affected in advisory.Affected)
                 Assert.Contains(SiteLinks.PackagePagePath(affected.Ecosystem, affected.Package) + "index.html", paths);
@@ -137,7 +139,7 @@ public sealed class HtmlSiteRendererTests
 
         Assert.Equal(HostileDatabase.Payloads.Count + 1, packagePages.Count);
         Assert.All(packagePages, path => Assert.Equal(4, path.Split('/').Length));
-        Assert.All(site.Content.Files.Keys, path => Assert.True(SiteRelativePath.IsWellFormed(path), path));
+        Assert.All(site.Content.Files.Keys, path => Assert.True(GeneratedPath.IsWellFormed(path), path));
     }
 
     [Theory]
@@ -151,7 +153,7 @@ public sealed class HtmlSiteRendererTests
     [InlineData(".hidden")]
     public void An_id_that_cannot_be_a_folder_stops_the_render(string id)
     {
-        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("GOOD-1"), TestAdvisories.Make(id)], Settings, HtmlSiteRenderer.IndentedOsvJson);
+        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("GOOD-1"), TestAdvisories.Make(id)], Settings, CanonicalOsvWriter.Write);
 
         Assert.False(result.Succeeded);
         var finding = Assert.Single(result.Findings, f => f.IsError);
@@ -162,7 +164,7 @@ public sealed class HtmlSiteRendererTests
     [Fact]
     public void Ids_that_differ_only_in_case_stop_the_render()
     {
-        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("DEMO-1"), TestAdvisories.Make("demo-1")], Settings, HtmlSiteRenderer.IndentedOsvJson);
+        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("DEMO-1"), TestAdvisories.Make("demo-1")], Settings, CanonicalOsvWriter.Write);
 
         Assert.False(result.Succeeded);
         Assert.Equal("SITE001", Assert.Single(result.Findings).Code);
@@ -173,7 +175,7 @@ public sealed class HtmlSiteRendererTests
     {
         var settings = Settings with { SiteUrl = new Uri("javascript:alert(1)") };
 
-        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("DEMO-1")], settings, HtmlSiteRenderer.IndentedOsvJson);
+        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("DEMO-1")], settings, CanonicalOsvWriter.Write);
 
         Assert.False(result.Succeeded);
         Assert.Equal("SITE004", Assert.Single(result.Findings).Code);

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Rendering.Html;
 using AdvisoryPipeline.Rendering.Presentation;
 using AngleSharp.Html.Dom;
@@ -18,7 +19,7 @@ public sealed class RenderedSite
         "Rendering failed: " + string.Join("; ", Result.Findings.Select(f => $"{f.Code} {f.Message}")));
 
     public static RenderedSite Of(IReadOnlyList<AdvisoryView> advisories, SiteSettings settings) =>
-        new(HtmlSiteRenderer.Build(advisories, settings, HtmlSiteRenderer.IndentedOsvJson));
+        new(HtmlSiteRenderer.Build(advisories, settings, CanonicalOsvWriter.Write));
 
     public static RenderedSite Sample() => Of(SampleDatabase.Load(), SampleDatabase.Settings);
 

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;
 using AdvisoryPipeline.Rendering.Presentation;
 
@@ -27,7 +28,7 @@ public sealed class SitePathTests
         foreach (var payload in HostileDatabase.Payloads.Append(new string('x', 5000)).Append("../" + new string('é', 300)))
         {
             var segment = SitePathSegment.Escape(payload);
-            Assert.True(SiteRelativePath.IsWellFormed(segment), $"'{segment}' from '{payload}'");
+            Assert.True(GeneratedPath.IsWellFormed(segment), $"'{segment}' from '{payload}'");
             Assert.DoesNotContain('/', segment);
             Assert.InRange(segment.Length, 1, 120);
         }
@@ -61,7 +62,7 @@ public sealed class SitePathTests
     {
         var root = Path.Combine(Path.GetTempPath(), "site-root");
 
-        Assert.StartsWith(root + Path.DirectorySeparatorChar, SiteRelativePath.Resolve(root, path), StringComparison.Ordinal);
+        Assert.StartsWith(root + Path.DirectorySeparatorChar, GeneratedPath.Resolve(root, path), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -78,8 +79,8 @@ public sealed class SitePathTests
     [InlineData("a b")]
     public void Anything_else_is_refused_before_it_reaches_the_disk(string path)
     {
-        Assert.False(SiteRelativePath.IsWellFormed(path));
-        Assert.Throws<InvalidOperationException>(() => SiteRelativePath.Resolve(Path.GetTempPath(), path));
+        Assert.False(GeneratedPath.IsWellFormed(path));
+        Assert.Throws<InvalidOperationException>(() => GeneratedPath.Resolve(Path.GetTempPath(), path));
         Assert.Throws<InvalidOperationException>(() => new SiteContent().Add(path, []));
     }
 }

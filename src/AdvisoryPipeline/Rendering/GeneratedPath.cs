@@ -1,11 +1,11 @@
-namespace AdvisoryPipeline.Rendering.Html;
+namespace AdvisoryPipeline.Rendering;
 
 /// <summary>
 /// The shape every path inside the site must have: <c>/</c>-separated segments of letters, digits and
 /// <c>. _ - ~</c>, none empty, none starting with a dot. The builders only produce such paths (IDs are
 /// checked, names escaped); this is the last check before a path reaches the file system.
 /// </summary>
-internal static class SiteRelativePath
+internal static class GeneratedPath
 {
     public static void Check(string relativePath)
     {

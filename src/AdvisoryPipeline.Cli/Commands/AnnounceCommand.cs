@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Text;
+using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Rendering;
+using AdvisoryPipeline.Rendering.Mail;
+using AdvisoryPipeline.Rendering.Mail.Signing;
+using AdvisoryPipeline.Rendering.Presentation;
+
+namespace AdvisoryPipeline.Cli.Commands;
+
+/// <summary>
+/// <c>advisory announce ID...</c>: the mailing-list announcement of one advisory or of several fixed together, as
+/// text or as a ready-to-send RFC 5322 message, optionally OpenPGP-signed (clearsigned or PGP/MIME).
+/// </summary>
+public static class AnnounceCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var ids = new Argument<string[]>("ID")
+        {
+            Description = "The advisories to announce in one mail (e.g. all those a release fixes)",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var folder = new Option<string>("--dir")
+        {
+            Description = "The database's advisory folder",
+            DefaultValueFactory = _ => CommonValidationOptions.DefaultFolder,
+            HelpName = "DIR",
+        };
+        var eml = new Option<bool>("--eml") { Description = "Write a complete email message (RFC 5322) instead of the text" };
+        var sign = new Option<string?>("--sign")
+        {
+            Description = "Sign with the OpenPGP secret key in this file (armored or binary); the passphrase comes from the environment",
+            HelpName = "KEYFILE",
+        };
+        var passphraseVariable = new Option<string>("--passphrase-env")
+        {
+            Description = "The environment variable that holds the key's passphrase",
+            DefaultValueFactory = _ => OpenPgpSigningKey.DefaultPassphraseVariable,
+            HelpName = "NAME",
+        };
+        var pgpMime = new Option<bool>("--pgp-mime") { Description = "Sign as PGP/MIME (RFC 3156) instead of a clearsigned body; needs --eml" };
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "FILE" };
+        var clock = new ClockOption();
+        var validation = new CommonValidationOptions();
+
+        var command = new Command("announce",
+            "Write the security-announce mail for advisories: subject, severity, affected and fixed versions, details, credits, references.")
+        {
+            ids, folder, eml, sign, passphraseVariable, pgpMime, output, clock.Option,
+        };
+        validation.AddTo(command);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(pgpMime) && !parse.GetValue(eml))
+                throw new UsageException("--pgp-mime signs a MIME message: add --eml");
+            if (parse.GetValue(pgpMime) && parse.GetValue(sign) is null)
+                throw new UsageException("--pgp-mime needs a key: add --sign KEYFILE");
+
+            var time = clock.Resolve(parse, env);
+            var now = time.GetUtcNow();
+            var input = PublishableInput.Load(validation, parse, env, [parse.GetValue(folder)!], time, preview: false, env.Error);
+            var records = Select(input, parse.GetValue(ids)!);
+            var settings = RenderSettings.From(input.Config);
+            var announcement = AnnouncementTextRenderer.Render([.. records.Select(AdvisoryView.From)], settings);
+            var signer = parse.GetValue(sign) is { } keyFile
+                ? new OpenPgpSigner(LoadKey(env, Path.GetFullPath(keyFile, env.WorkingDirectory), parse.GetValue(passphraseVariable)!, now))
+                : null;
+
+            byte[] bytes;
+            try
+            {
+                bytes = parse.GetValue(eml)
+                    ? AnnouncementMessageBuilder.ToBytes(signer is null
+                        ? AnnouncementMessageBuilder.Build(announcement, settings.Mail, now)
+                        : AnnouncementMessageBuilder.Build(announcement, settings.Mail, now, signer,
+                            parse.GetValue(pgpMime) ? SignatureStyle.PgpMime : SignatureStyle.Inline))
+                    : Encoding.UTF8.GetBytes(DatabaseRenderer.MailText(signer is null
+                        ? announcement
+                        : announcement with { Body = signer.Clearsign(announcement.Body, now) }));
+            }
+            catch (MailSettingsException e)
+            {
+                throw new UsageException($"database.yaml {e.Message}");
+            }
+
+            if (parse.GetValue(output) is { } file)
+                File.WriteAllBytes(Path.GetFullPath(file, env.WorkingDirectory), bytes);
+            else
+                env.Out.Write(Encoding.UTF8.GetString(bytes));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The records to announce, in the order given; held, placeholder and unknown IDs are refused.</summary>
+    private static IReadOnlyList<Osv.OsvRecord> Select(PublishableInput input, IReadOnlyList<string> ids)
+    {
+        var records = new List<Osv.OsvRecord>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (input.Set.Held.FirstOrDefault(h => h.Id == id) is { } held)
+                throw new UsageException($"{held}: an embargoed advisory cannot be announced");
+            if (input.Set.Placeholders.Contains(id))
+                throw new UsageException($"{id} has a placeholder ID: run advisory assign-ids first");
+            records.Add(input.Set.Publishable.FirstOrDefault(r => r.Id == id)
+                ?? throw new UsageException($"{id}: no such advisory in the database"));
+        }
+        return records;
+    }
+
+    private static OpenPgpSigningKey LoadKey(CliEnvironment env, string path, string variable, DateTimeOffset now)
+    {
+        try
+        {
+            return OpenPgpSigningKey.Load(path, env.GetVariable(variable), now, $"the passphrase in ${variable}");
+        }
+        catch (SigningKeyException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

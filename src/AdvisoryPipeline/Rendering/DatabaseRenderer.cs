@@ -1,0 +1,78 @@
+using System.Text;
+using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Rendering.Html;
+using AdvisoryPipeline.Rendering.Mail;
+using AdvisoryPipeline.Rendering.Markdown;
+using AdvisoryPipeline.Rendering.Presentation;
+
+namespace AdvisoryPipeline.Rendering;
+
+/// <summary>Everything <c>advisory render</c> produces, in memory: relative path → bytes per output folder.</summary>
+public sealed record RenderedDatabase(
+    IReadOnlyDictionary<string, byte[]> Site,
+    IReadOnlyDictionary<string, byte[]> Markdown,
+    IReadOnlyDictionary<string, byte[]> Mail,
+    IReadOnlyList<Finding> Findings)
+{
+    public bool Succeeded => !Findings.Any(f => f.IsError);
+}
+
+/// <summary>
+/// Renders the publishable records of one database for people, in the three places security teams announce:
+/// the HTML site with its feed (<c>site/</c>), Markdown pages for the repository (<c>markdown/</c>), and one
+/// mailing-list announcement per advisory (<c>mail/ID.txt</c>: the subject line, a blank line, the body).
+/// </summary>
+public static class DatabaseRenderer
+{
+    public const string SiteFolder = "site";
+    public const string MarkdownFolder = "markdown";
+    public const string MailFolder = "mail";
+    public const string MarkdownIndexFile = "README.md";
+
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <param name="records">The publishable set only: embargoed and placeholder records must already be out.</param>
+    /// <param name="now">The end of the feed's "recent" window; a fixed value makes the output reproducible.</param>
+    public static RenderedDatabase Render(IReadOnlyList<OsvRecord> records, DatabaseConfig config, DateTimeOffset now)
+    {
+        var views = records.Select(AdvisoryView.From).ToArray();
+        var settings = RenderSettings.From(config);
+
+        var site = HtmlSiteRenderer.Build(views, SiteSettings.From(config, now), CanonicalOsvWriter.Write);
+
+        var markdown = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [MarkdownIndexFile] = Utf8.GetBytes(MarkdownIndexRenderer.Render(views, settings)),
+        };
+        var mail = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var view in views.Where(v => GeneratedPath.IsWellFormed(MarkdownPageRenderer.FileName(v.Id))))
+        {
+            markdown[MarkdownPageRenderer.FileName(view.Id)] = Utf8.GetBytes(MarkdownPageRenderer.Render(view, settings));
+            var announcement = AnnouncementTextRenderer.Render([view], settings);
+            mail[view.Id + ".txt"] = Utf8.GetBytes(MailText(announcement));
+        }
+        return new RenderedDatabase(site.Content?.Files ?? new Dictionary<string, byte[]>(), markdown, mail, site.Findings);
+    }
+
+    /// <summary>An announcement as one text file: what a maintainer pastes into a mail client.</summary>
+    public static string MailText(Announcement announcement) => $"Subject: {announcement.Subject}\n\n{announcement.Body}";
+
+    /// <summary>
+    /// Replaces <c>site/</c>, <c>markdown/</c> and <c>mail/</c> under <paramref name="outputFolder"/> (each as one step,
+    /// each untouched when unchanged) and says per folder what happened.
+    /// </summary>
+    public static IReadOnlyList<string> Write(RenderedDatabase rendered, string outputFolder, string displayFolder)
+    {
+        if (!rendered.Succeeded) throw new InvalidOperationException("Refusing to write a render that has errors.");
+        var lines = new List<string>();
+        foreach (var (folder, files) in new[] { (SiteFolder, rendered.Site), (MarkdownFolder, rendered.Markdown), (MailFolder, rendered.Mail) })
+        {
+            var changed = GeneratedFolder.Replace(Path.Combine(outputFolder, folder), files);
+            var shown = Path.Combine(displayFolder, folder);
+            lines.Add(changed ? $"{shown}: wrote {files.Count} files" : $"{shown}: unchanged ({files.Count} files)");
+        }
+        return lines;
+    }
+}
