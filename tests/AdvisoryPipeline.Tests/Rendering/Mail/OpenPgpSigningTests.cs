@@ -130,15 +130,10 @@ public sealed class OpenPgpSigningTests : IDisposable
         Assert.Equal(ContentEncoding.QuotedPrintable, text.ContentTransferEncoding);
         Assert.Equal("application/pgp-signature", multipart[1].ContentType.MimeType);
 
-        // RFC 3156: the signed data is the first part exactly as sent, from after the boundary line up to
-        // the CRLF that precedes the next boundary.
-        var raw = Encoding.ASCII.GetString(bytes);
-        var delimiter = "--" + multipart.Boundary;
-        var start = raw.IndexOf(delimiter + "\r\n", StringComparison.Ordinal) + delimiter.Length + 2;
-        var end = raw.IndexOf("\r\n" + delimiter, start, StringComparison.Ordinal);
-        var signedPart = Encoding.ASCII.GetBytes(raw[start..end]);
-        Assert.Contains("\r\n=46rom the security team.", raw[start..end]);
-        Assert.DoesNotContain("\n\n", raw[start..end].Replace("\r\n", "\u0001"));
+        var signedPart = OpenPgpVerification.SignedPart(bytes, multipart.Boundary!);
+        var signedText = Encoding.ASCII.GetString(signedPart);
+        Assert.Contains("\r\n=46rom the security team.", signedText);
+        Assert.DoesNotContain("\n\n", signedText.Replace("\r\n", "\u0001"));
 
         using var signatureText = new MemoryStream();
         ((MimePart)multipart[1]).Content!.DecodeTo(signatureText);

@@ -12,6 +12,19 @@ internal sealed record ClearsignedMessage(IReadOnlyList<string> Headers, string 
 /// </summary>
 internal static class OpenPgpVerification
 {
+    /// <summary>
+    /// RFC 3156: the data a PGP/MIME signature covers is the first part exactly as sent, from after the boundary
+    /// line up to the CRLF that precedes the next boundary.
+    /// </summary>
+    public static byte[] SignedPart(byte[] message, string boundary)
+    {
+        var raw = System.Text.Encoding.ASCII.GetString(message);
+        var delimiter = "--" + boundary;
+        var start = raw.IndexOf(delimiter + "\r\n", StringComparison.Ordinal) + delimiter.Length + 2;
+        var end = raw.IndexOf("\r\n" + delimiter, start, StringComparison.Ordinal);
+        return System.Text.Encoding.ASCII.GetBytes(raw[start..end]);
+    }
+
     public static PgpSignature ReadSignature(string armored)
     {
         using var input = PgpUtilities.GetDecoderStream(new MemoryStream(Encoding.ASCII.GetBytes(armored)));
