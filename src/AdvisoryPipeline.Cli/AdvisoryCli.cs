@@ -21,10 +21,17 @@ public static class AdvisoryCli
     {
         var root = BuildRoot(env);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // A misspelt option would otherwise be taken for a PATH or ID argument; a file named "-x" is "./-x".
+        var errors = parse.Errors.Select(e => e.Message)
+            .Concat(parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+                .SelectMany(argument => argument.Tokens)
+                .Where(t => t.Value.StartsWith('-') && t.Value.Length > 1)
+                .Select(t => $"unknown option {t.Value}"))
+            .ToArray();
+        if (errors.Length > 0)
         {
-            foreach (var error in parse.Errors)
-                env.Error.WriteLine("advisory: " + error.Message);
+            foreach (var error in errors)
+                env.Error.WriteLine("advisory: " + error);
             env.Error.WriteLine("Run 'advisory --help' for usage.");
             return ExitCodes.Usage;
         }

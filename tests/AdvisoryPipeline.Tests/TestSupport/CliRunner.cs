@@ -29,10 +29,12 @@ public sealed class CliRunner(string workingDirectory)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var env = new CliEnvironment(output, error, WorkingDirectory, name => Variables.GetValueOrDefault(name), Clock);
-        var exit = AdvisoryCli.Run(args, env);
+        var exit = AdvisoryCli.Run(args, Environment(output, error));
         return new CliResult(exit, output.ToString(), error.ToString());
     }
+
+    public CliEnvironment Environment(TextWriter? output = null, TextWriter? error = null) =>
+        new(output ?? TextWriter.Null, error ?? TextWriter.Null, WorkingDirectory, name => Variables.GetValueOrDefault(name), Clock);
 }
 
 /// <summary>A clock that always says the same time.</summary>
