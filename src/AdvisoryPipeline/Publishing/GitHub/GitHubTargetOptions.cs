@@ -1,4 +1,6 @@
 using AdvisoryPipeline.Publishing.Repository;
+using Octokit;
+using Octokit.Internal;
 
 namespace AdvisoryPipeline.Publishing.GitHub;
 
@@ -41,6 +43,13 @@ public sealed class GitHubTargetOptions
 
     /// <summary>At most about this many bytes of file content per create-tree request.</summary>
     public int MaxTreeBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// A connection to <see cref="ApiBaseUrl"/> with the token. The base address is used as given: GitHubClient's own
+    /// Uri constructor would append "api/v3/" for GitHub Enterprise whenever the host is not api.github.com.
+    /// </summary>
+    internal Connection Connect() =>
+        new(new ProductHeaderValue("AdvisoryPipeline"), ApiBaseUrl, new InMemoryCredentialStore(new Credentials(Token)));
 
     /// <summary>
     /// The API root from <c>GITHUB_API_URL</c> (else https://api.github.com/) and the token from
