@@ -66,7 +66,7 @@ internal sealed class GhsaApi
     {
         var json = JsonSerializer.Serialize(body, GhsaJsonContext.Default.GhsaAdvisoryBody);
         var action = $"create the draft advisory of {osvId}";
-        return SendAsync(action, async () => Advisory(action, await _connection.Post<object>(
+        return SendAsync(action, async () => Advisory(action, await _connection.Post<string>(
                 new Uri(_advisoriesPath, UriKind.Relative), json, Accepts, JsonContentType, (IDictionary<string, string>?)null, cancellationToken)),
             cancellationToken,
             check: async () => (await ListAsync(cancellationToken)).FirstOrDefault(advisory => advisory.Marker?.OsvId == osvId) is { } made
@@ -80,12 +80,12 @@ internal sealed class GhsaApi
         var json = JsonSerializer.Serialize(body, GhsaJsonContext.Default.GhsaAdvisoryBody);
         var action = $"update {ghsaId} (the draft of {osvId})";
         var uri = new Uri($"{_advisoriesPath}/{Uri.EscapeDataString(ghsaId)}", UriKind.Relative);
-        return SendAsync(action, async () => Advisory(action, await _connection.Patch<object>(uri, json, Accepts)), cancellationToken);
+        return SendAsync(action, async () => Advisory(action, await _connection.Patch<string>(uri, json, Accepts)), cancellationToken);
     }
 
     private async Task<(IReadOnlyList<GhsaAdvisory> Items, Uri? Next)> ReadPageAsync(Uri page, IDictionary<string, string>? parameters, CancellationToken cancellationToken)
     {
-        var response = await _connection.Get<object>(page, parameters, Accepts, cancellationToken);
+        var response = await _connection.Get<string>(page, parameters, Accepts, cancellationToken);
         var items = Read(response.HttpResponse, GhsaJsonContext.Default.IReadOnlyListGhsaAdvisoryJson, "the list of security advisories");
         var next = response.HttpResponse.ApiInfo?.Links is { } links && links.TryGetValue("next", out var link) ? link : null;
         // The token goes with every request: a link to another server is not followed.
@@ -94,7 +94,7 @@ internal sealed class GhsaApi
         return ([.. items.Select(GhsaAdvisory.From).OfType<GhsaAdvisory>()], next);
     }
 
-    private GhsaAdvisory Advisory(string action, IApiResponse<object> response) =>
+    private GhsaAdvisory Advisory(string action, IApiResponse<string> response) =>
         GhsaAdvisory.From(Read(response.HttpResponse, GhsaJsonContext.Default.GhsaAdvisoryJson, $"'{action}'"))
         ?? throw new PublishFailedException($"Could not {action} in {FullName}: GitHub's answer names no advisory.");
 

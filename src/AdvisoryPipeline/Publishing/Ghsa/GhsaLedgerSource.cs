@@ -40,9 +40,13 @@ internal sealed record GhsaLedgerSource(string Name, IReadOnlyDictionary<string,
     public Ledger ToLedger() => new(this, Ours.Select(pair =>
         pair.Value.Marker?.Ledger?.ToLedgerRecord(pair.Key) ?? new LedgerRecord(pair.Key, Untracked, null, null, "")));
 
-    /// <summary>Whether <paramref name="other"/> lists the same advisories of ours, none changed since.</summary>
+    /// <summary>
+    /// Whether <paramref name="other"/> lists the same advisories of ours, none changed since. GitHub's update
+    /// time counts only to the second, so the texts that carry the ledger are compared too.
+    /// </summary>
     public bool SameAdvisoriesAs(GhsaLedgerSource other) =>
         Ours.Count == other.Ours.Count
         && Ours.All(pair => other.Ours.TryGetValue(pair.Key, out var advisory)
-            && advisory.GhsaId == pair.Value.GhsaId && advisory.UpdatedAt == pair.Value.UpdatedAt && advisory.State == pair.Value.State);
+            && (advisory.GhsaId, advisory.State, advisory.UpdatedAt, advisory.Summary, advisory.Description)
+                == (pair.Value.GhsaId, pair.Value.State, pair.Value.UpdatedAt, pair.Value.Summary, pair.Value.Description));
 }
