@@ -14,7 +14,7 @@ internal sealed class GhsaApplyReport(string target)
     private readonly List<string> _reopened = [];
     private readonly List<string> _published = [];
     private readonly List<string> _rejected = [];
-    private readonly List<string> _notes = [];
+    private readonly List<GhsaNote> _notes = [];
 
     public int Unchanged { get; set; }
 
@@ -50,9 +50,12 @@ internal sealed class GhsaApplyReport(string target)
 
     public void Rejected(string id, string reason) => _rejected.Add($"{id}: {reason}");
 
-    public void Note(IEnumerable<string> notes) => _notes.AddRange(notes);
+    public void Note(IEnumerable<GhsaNote> notes) => _notes.AddRange(notes);
 
-    /// <summary>"ghsa:acme/x: created 2 drafts (TSSA-1, TSSA-2), updated 1 (TSSA-3: summary), …; 7 unchanged; notes: …".</summary>
+    /// <summary>
+    /// "ghsa:acme/x: created 2 drafts (TSSA-1, TSSA-2), updated 1 (TSSA-3: summary), …; 7 unchanged; notes: TSSA-1, TSSA-3: GIT ranges
+    /// not sent (GitHub has no commit ranges)".
+    /// </summary>
     public string Describe()
     {
         var text = new StringBuilder(target).Append(": ");
@@ -73,7 +76,11 @@ internal sealed class GhsaApplyReport(string target)
         if (_rejected.Count > 0)
             text.Append("; refused by GitHub: ").Append(string.Join("; ", _rejected));
         if (_notes.Count > 0)
-            text.Append("; notes: ").Append(string.Join("; ", _notes));
+        {
+            // Alike notes are told once, with their subjects: a first publish of a large database has many.
+            var groups = _notes.GroupBy(note => note.Text, StringComparer.Ordinal).Select(group => $"{List([.. group.Select(note => note.Subject)])}: {group.Key}");
+            text.Append("; notes: ").Append(string.Join("; ", groups));
+        }
         return text.ToString();
     }
 

@@ -1,12 +1,22 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;
 
 /// <summary>The draft of one record and what of the record it could not carry.</summary>
-internal sealed record GhsaMapping(GhsaDraftContent Content, IReadOnlyList<string> Notes);
+internal sealed record GhsaMapping(GhsaDraftContent Content, IReadOnlyList<GhsaNote> Notes);
+
+/// <summary>
+/// Something a publish could not do as the record says, about <paramref name="Subject"/> (a record, or an
+/// advisory). The text names the kind without the subject, so that alike notes can be told once for many.
+/// </summary>
+internal sealed record GhsaNote(string Subject, string Text)
+{
+    public override string ToString() => $"{Subject}: {Text}";
+}
 
 /// <summary>
 /// Turns a planned OSV record into the content of its draft:
@@ -30,16 +40,16 @@ internal static partial class GhsaDraftMapper
     {
         var record = entry.Record ?? throw new ArgumentException($"{entry.Id} is held: it has no content.", nameof(entry));
         var view = AdvisoryView.From(record);
-        var notes = new List<string>();
+        var notes = new List<GhsaNote>();
         var marker = new GhsaMarker(record.Id, GhsaLedgerEntry.Of(entry)).Format();
 
         var summary = GhsaText.Summary(view.Title, out var summaryCut);
         if (summaryCut)
-            notes.Add($"{record.Id}: the summary was cut to GitHub's {GhsaText.MaxSummaryLength} characters");
+            notes.Add(new(record.Id, $"summary cut to GitHub's {GhsaText.MaxSummaryLength} characters"));
         var body = string.IsNullOrWhiteSpace(record.Details) ? summary : record.Details;
         var description = GhsaText.Description(record.Id, body, [.. view.References.Select(reference => reference.Url).Distinct(StringComparer.Ordinal)], marker, out var descriptionCut);
         if (descriptionCut)
-            notes.Add($"{record.Id}: the description was cut to fit GitHub's {GhsaText.MaxDescriptionBytes} bytes");
+            notes.Add(new(record.Id, $"description cut to GitHub's {GhsaText.MaxDescriptionBytes} bytes"));
 
         var content = new GhsaDraftContent(
             summary,
@@ -50,51 +60,49 @@ internal static partial class GhsaDraftMapper
             VulnerabilitiesOf(record, view, notes),
             record.IsWithdrawn);
         if (content.Vulnerabilities.Count == 0)
-            notes.Add($"{record.Id}: no affected package in an ecosystem GitHub knows, so the draft lists none: add the product on GitHub before publishing it");
-        return new GhsaMapping(content, notes);
+            notes.Add(new(record.Id, "no package in an ecosystem GitHub knows: add the product on GitHub before publishing"));
+        return new GhsaMapping(content, [.. notes.Distinct()]);
     }
 
-    private static string? CveOf(OsvRecord record, List<string> notes)
+    private static string? CveOf(OsvRecord record, List<GhsaNote> notes)
     {
         var cves = (record.Aliases ?? []).Where(alias => CveId().IsMatch(alias)).Distinct(StringComparer.Ordinal).ToList();
         if (cves.Count > 1)
-            notes.Add($"{record.Id}: GitHub takes one CVE ID: {cves[0]} was sent, not {string.Join(", ", cves.Skip(1))}");
+            notes.Add(new(record.Id, "more than one CVE ID: only the first was sent (GitHub takes one)"));
         return cves.FirstOrDefault();
     }
 
-    private static IReadOnlyList<string> CweIdsOf(AdvisoryView view, List<string> notes)
+    private static IReadOnlyList<string> CweIdsOf(AdvisoryView view, List<GhsaNote> notes)
     {
-        var malformed = view.CweIds.Where(id => !CweId().IsMatch(id)).ToList();
-        if (malformed.Count > 0)
-            notes.Add($"{view.Id}: {string.Join(", ", malformed.Select(id => $"'{id}'"))} not sent: GitHub takes CWE IDs as CWE-<number>");
+        if (view.CweIds.Any(id => !CweId().IsMatch(id)))
+            notes.Add(new(view.Id, "CWE IDs not of the form CWE-<number> were not sent"));
         return [.. view.CweIds.Where(id => CweId().IsMatch(id)).Distinct(StringComparer.Ordinal)];
     }
 
-    private static string? CvssVectorOf(AdvisoryView view, List<string> notes)
+    private static string? CvssVectorOf(AdvisoryView view, List<GhsaNote> notes)
     {
         var severities = view.Severities.Concat(view.Affected.SelectMany(package => package.Severities)).ToList();
         var chosen = severities.FirstOrDefault(severity => severity.Type == "CVSS_V3" && severity.Score is not null)
             ?? severities.FirstOrDefault(severity => severity.Type == "CVSS_V4" && severity.Score is not null);
         if (chosen is null && severities.Count > 0)
-            notes.Add($"{view.Id}: no valid CVSS v3 or v4.0 vector ({string.Join(", ", severities.Select(severity => severity.Type).Distinct())}), so no severity was sent");
+            notes.Add(new(view.Id, "no valid CVSS v3 or v4.0 vector: no severity sent"));
         return chosen?.Vector;
     }
 
-    private static IReadOnlyList<GhsaVulnerability> VulnerabilitiesOf(OsvRecord record, AdvisoryView view, List<string> notes)
+    private static IReadOnlyList<GhsaVulnerability> VulnerabilitiesOf(OsvRecord record, AdvisoryView view, List<GhsaNote> notes)
     {
         var entries = new List<GhsaVulnerability>();
         var affected = record.Affected ?? [];
         for (var i = 0; i < affected.Count; i++)
         {
             var package = view.Affected[i];
-            var what = package.Package.Length == 0 ? "a package without a name" : $"{package.Ecosystem}/{package.Package}";
-            foreach (var git in package.Ranges.Where(range => range.IsGit))
-                notes.Add($"{record.Id}: {what}: the GIT range of {git.Repo ?? "its repository"} was not sent (GitHub has no commit ranges)");
+            if (package.Ranges.Any(range => range.IsGit))
+                notes.Add(new(record.Id, "GIT ranges not sent (GitHub has no commit ranges)"));
             if (package.Package.Length == 0)
                 continue;
             if (GhsaEcosystems.Of(package.Ecosystem) is not { } ecosystem)
             {
-                notes.Add($"{record.Id}: {what} was not sent: GitHub has no {package.Ecosystem} ecosystem");
+                notes.Add(new(record.Id, $"{Ecosystem.BaseName(package.Ecosystem)} packages not sent (GitHub has no such ecosystem)"));
                 continue;
             }
             var functions = FunctionsOf(affected[i].EcosystemSpecific);

@@ -10,7 +10,7 @@ namespace AdvisoryPipeline.Publishing.Ghsa;
 /// <param name="Ours">The advisory of each OSV record.</param>
 /// <param name="AdvisoryCount">How many advisories the repository has in all (ours and others).</param>
 /// <param name="Notes">Advisories that carry the marker of a record that another advisory already stands for.</param>
-internal sealed record GhsaLedgerSource(string Name, IReadOnlyDictionary<string, GhsaAdvisory> Ours, int AdvisoryCount, IReadOnlyList<string> Notes)
+internal sealed record GhsaLedgerSource(string Name, IReadOnlyDictionary<string, GhsaAdvisory> Ours, int AdvisoryCount, IReadOnlyList<GhsaNote> Notes)
     : LedgerSource
 {
     /// <summary>What a draft whose ledger comment is missing or damaged is planned against: it is then always rewritten.</summary>
@@ -26,13 +26,13 @@ internal sealed record GhsaLedgerSource(string Name, IReadOnlyDictionary<string,
     public static GhsaLedgerSource Of(string name, IReadOnlyList<GhsaAdvisory> advisories)
     {
         var ours = new Dictionary<string, GhsaAdvisory>(StringComparer.Ordinal);
-        var notes = new List<string>();
+        var notes = new List<GhsaNote>();
         foreach (var copies in advisories.Where(advisory => advisory.Marker is not null).GroupBy(advisory => advisory.Marker!.OsvId, StringComparer.Ordinal))
         {
             var ranked = copies.OrderBy(advisory => advisory.IsPublished ? 0 : advisory.IsClosed ? 2 : 1).ThenBy(advisory => advisory.GhsaId, StringComparer.Ordinal).ToList();
             ours[copies.Key] = ranked[0];
-            notes.AddRange(ranked.Skip(1).Select(extra =>
-                $"{extra.GhsaId} also carries the marker of {copies.Key}, whose advisory is {ranked[0].GhsaId}: close it or remove its 'OSV:' line"));
+            notes.AddRange(ranked.Skip(1).Select(extra => new GhsaNote(extra.GhsaId,
+                $"also carries the marker of {copies.Key}, whose advisory is {ranked[0].GhsaId}: close it or remove its 'OSV:' line")));
         }
         return new GhsaLedgerSource(name, ours, advisories.Count, notes);
     }

@@ -66,7 +66,7 @@ public sealed class GhsaTarget : IPublishTarget
         foreach (var entry in plan.Written)
         {
             if (AdvisoryId.IsPlaceholderText(entry.Id))
-                report.Note([$"{entry.Id} was not sent: a placeholder ID never reaches GitHub (run 'advisory assign-ids' first)"]);
+                report.Note([new GhsaNote(entry.Id, "not sent: placeholder IDs never reach GitHub (run 'advisory assign-ids' first)")]);
             else
                 writes.Add(entry);
         }
