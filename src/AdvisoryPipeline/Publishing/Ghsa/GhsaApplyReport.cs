@@ -1,4 +1,5 @@
 using System.Text;
+using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;
 
@@ -48,7 +49,7 @@ internal sealed class GhsaApplyReport(string target)
             ? $"{id} is withdrawn but {advisory.GhsaId} is published (GitHub's API cannot withdraw it: ask GitHub to)"
             : $"{id} changed ({string.Join(", ", fields)}) but {advisory.GhsaId} is published: edit it on GitHub");
 
-    public void Rejected(string id, string reason) => _rejected.Add($"{id}: {reason}");
+    public void Rejected(string id, string reason) => _rejected.Add($"{id}: {SingleLineText.Of(reason)}");
 
     public void Note(IEnumerable<GhsaNote> notes) => _notes.AddRange(notes);
 

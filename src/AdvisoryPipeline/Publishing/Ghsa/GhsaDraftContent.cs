@@ -19,12 +19,12 @@ internal sealed record GhsaDraftContent(
     public string State => Closed ? "closed" : "draft";
 
     /// <summary>
-    /// The create request. GitHub requires <c>vulnerabilities</c>, so it is sent even when empty; a new advisory
-    /// is always a draft, so a closed one is closed by an update afterwards.
+    /// The create request. GitHub requires <c>vulnerabilities</c>, so it is sent even when empty. A new advisory
+    /// is always a draft: a closed one is closed by an update afterwards, which also brings its ledger comment.
     /// </summary>
     public GhsaAdvisoryBody CreateBody() => new(
         Summary,
-        Description,
+        Closed ? GhsaMarker.WithoutLedger(Description) : Description,
         CveId,
         CweIds.Count == 0 ? null : CweIds,
         CvssVector,

@@ -49,7 +49,8 @@ internal sealed record GhsaMarker(string OsvId, GhsaLedgerEntry? Ledger)
     /// <summary>Whether two descriptions are the same apart from their ledger comments (and line endings).</summary>
     public static bool SameBody(string left, string right) => WithoutLedger(left) == WithoutLedger(right);
 
-    private static string WithoutLedger(string description)
+    /// <summary>The description without its ledger comment (the <c>OSV:</c> line stays), in compared form.</summary>
+    public static string WithoutLedger(string description)
     {
         var text = GhsaAdvisory.NormaliseText(description);
         var lastLine = text.LastIndexOf('\n');

@@ -81,7 +81,7 @@ public sealed class GhsaTarget : IPublishTarget
         {
             try
             {
-                await WriteAsync(entry, source.Ours.GetValueOrDefault(entry.Id), report, cancellationToken);
+                await WriteAsync(entry, fresh.Ours.GetValueOrDefault(entry.Id), report, cancellationToken);
             }
             catch (PublishFailedException refused) when (refused.InnerException is ApiValidationException)
             {
@@ -110,8 +110,10 @@ public sealed class GhsaTarget : IPublishTarget
         if (advisory is null)
         {
             var made = await _api.CreateAsync(entry.Id, content.CreateBody(), cancellationToken);
-            if (content.Closed)
-                await _api.UpdateAsync(made.GhsaId, entry.Id, new GhsaAdvisoryBody(State: content.State), cancellationToken);
+            // A withdrawn record's draft is created without its ledger comment, which comes with the closing: if
+            // closing fails, the next run still sees the draft as to be done.
+            if (content.UpdateOf(made) is { IsEmpty: false } closing)
+                await _api.UpdateAsync(made.GhsaId, entry.Id, closing.Body, cancellationToken);
             report.Created(entry.Id, content.Closed);
             return;
         }

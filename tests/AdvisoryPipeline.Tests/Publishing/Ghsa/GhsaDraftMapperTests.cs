@@ -263,6 +263,8 @@ public sealed class GhsaDraftMapperTests
 
         Assert.Equal((true, "closed"), (content.Closed, content.State));
         Assert.Null(content.CreateBody().State);
+        // Created without its ledger comment: the closing update brings it, so a draft left open is done again.
+        Assert.EndsWith("\n\nOSV: TSSA-2026-1", content.CreateBody().Description, StringComparison.Ordinal);
     }
 
     private static GhsaMapping Map(OsvRecord record) => GhsaDraftMapper.Map(Plan(record));

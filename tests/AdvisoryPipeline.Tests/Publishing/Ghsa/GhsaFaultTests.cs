@@ -98,6 +98,26 @@ public sealed class GhsaFaultTests : GhsaTestBase
     }
 
     [Fact]
+    public async Task A_withdrawn_record_whose_closing_failed_is_closed_by_the_next_run()
+    {
+        Server.Faults.Add(new FaultRule("PATCH", One, Fault.ServerError()) { Times = FaultRule.Always });
+        PublishableAdvisory[] withdrawn = [Advisory("TSSA-2026-9", withdrawn: "2026-02-01T00:00:00Z")];
+
+        await Assert.ThrowsAsync<PublishFailedException>(() => PublishAsync(Ghsa(), withdrawn, FirstRun));
+        var left = AdvisoryOf("TSSA-2026-9");
+        Server.Faults.Clear();
+        var next = await PublishAsync(Ghsa(), withdrawn, SecondRun);
+        var mark = Server.Requests.Mark();
+        var rerun = await PublishAsync(Ghsa(), withdrawn, SecondRun.AddHours(1));
+
+        Assert.Equal("draft", left.State);
+        Assert.Equal(PublishAction.Withdrawn, next.Plan.Advisories.Single().Action);
+        Assert.Equal("ghsa:acme/advisory-db: closed 1 (TSSA-2026-9)", next.Outcome!.Description);
+        Assert.Equal(("closed", 1), (AdvisoryOf("TSSA-2026-9").State, Repository.Advisories.Count));
+        Assert.Equal((PublishOutcomeKind.NothingToWrite, 0), (rerun.Outcome!.Kind, WritesSince(mark)));
+    }
+
+    [Fact]
     public async Task Rate_limits_are_waited_out_as_github_says_and_server_errors_back_off()
     {
         Server.Faults.Add("GET", List, Fault.SecondaryRateLimit(403, retryAfterSeconds: 7));
