@@ -1,5 +1,3 @@
-using AdvisoryPipeline.Osv;
-
 namespace AdvisoryPipeline.Publishing.Ghsa;
 
 /// <summary>
@@ -13,9 +11,6 @@ namespace AdvisoryPipeline.Publishing.Ghsa;
 internal sealed record GhsaLedgerSource(string Name, IReadOnlyDictionary<string, GhsaAdvisory> Ours, int AdvisoryCount, IReadOnlyList<GhsaNote> Notes)
     : LedgerSource
 {
-    /// <summary>What a draft whose ledger comment is missing or damaged is planned against: it is then always rewritten.</summary>
-    private static readonly string Untracked = OsvTimestamp.Format(DateTimeOffset.UnixEpoch);
-
     public override string Description => $"{Name} ({Ours.Count} advisories from OSV records, {AdvisoryCount} in all)";
 
     /// <summary>
@@ -37,8 +32,14 @@ internal sealed record GhsaLedgerSource(string Name, IReadOnlyDictionary<string,
         return new GhsaLedgerSource(name, ours, advisories.Count, notes);
     }
 
-    public Ledger ToLedger() => new(this, Ours.Select(pair =>
-        pair.Value.Marker?.Ledger?.ToLedgerRecord(pair.Key) ?? new LedgerRecord(pair.Key, Untracked, null, null, "")));
+    /// <summary>
+    /// The ledger: the entries of the advisories whose ledger comment is intact. One without it (deleted by hand,
+    /// or a withdrawn record's draft whose closing failed) is planned as new but updated, not created again, since
+    /// applying finds it by its marker; and an "OSV:" line that ends someone else's text makes no record of ours.
+    /// </summary>
+    public Ledger ToLedger() => new(this, Ours
+        .Where(pair => pair.Value.Marker?.Ledger is not null)
+        .Select(pair => pair.Value.Marker!.Ledger!.ToLedgerRecord(pair.Key)));
 
     /// <summary>
     /// Whether <paramref name="other"/> lists the same advisories of ours, none changed since. GitHub's update

@@ -14,7 +14,7 @@ namespace AdvisoryPipeline.Publishing.Ghsa;
 /// </code>
 /// </summary>
 /// <param name="OsvId">The OSV record the advisory was made from.</param>
-/// <param name="Ledger">The ledger entry, or null when the comment is missing or damaged (the draft is then rewritten).</param>
+/// <param name="Ledger">The ledger entry, or null when the comment is missing or damaged (the draft is then rewritten when its record is published).</param>
 internal sealed record GhsaMarker(string OsvId, GhsaLedgerEntry? Ledger)
 {
     public const string Prefix = "OSV: ";

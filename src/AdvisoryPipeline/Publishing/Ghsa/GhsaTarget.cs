@@ -14,7 +14,8 @@ namespace AdvisoryPipeline.Publishing.Ghsa;
 /// list request per 100 advisories (all states, every page). From it the shared planner tells new, changed,
 /// withdrawn and unchanged records as for any target, so <c>--dry-run</c> shows what would be created, updated
 /// or closed, and an unchanged run sends no write at all. A draft edited on GitHub is left as it is until its
-/// record changes; then the fields that differ from the record are overwritten, and only those.</para>
+/// record changes; then the fields that differ from the record are overwritten, and only those. A draft whose
+/// comment was removed is planned as new but found by its marker and rewritten, never made twice.</para>
 /// <para><b>Timestamps.</b> The timestamps in a draft are only this ledger: no advisory field carries them, so
 /// ghsa never changes the timestamps other targets publish and never needs them. List it after the targets that
 /// publish the records, so that a draft appears only once its record is published.</para>

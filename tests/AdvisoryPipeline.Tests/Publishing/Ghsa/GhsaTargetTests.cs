@@ -254,6 +254,40 @@ public sealed class GhsaTargetTests : GhsaTestBase
     }
 
     [Fact]
+    public async Task A_draft_whose_ledger_comment_was_deleted_by_hand_is_rewritten_not_duplicated()
+    {
+        await PublishAsync(Ghsa(), Many(2), FirstRun);
+        var id = AdvisoryOf("TSSA-2026-2").GhsaId;
+        Repository.UpdateAdvisory(id, advisory => advisory with { Description = GhsaMarker.WithoutLedger(advisory.Description) + "\r\n" });
+        var mark = Server.Requests.Mark();
+
+        var result = await PublishAsync(Ghsa(), Many(2), SecondRun);
+        var requests = RequestsSince(mark);
+        var patch = Server.Requests.Since(mark).Last();
+        var rerunMark = Server.Requests.Mark();
+        var rerun = await PublishAsync(Ghsa(), Many(2), SecondRun.AddHours(1));
+
+        Assert.Equal(PublishAction.New, result.Plan.Advisories.Single(entry => entry.Id == "TSSA-2026-2").Action);
+        Assert.Equal(["GET", "GET", $"PATCH /{id}"], requests);
+        Assert.Equal(["description"], BodyKeys(patch));
+        Assert.Equal(2, Repository.Advisories.Count);
+        Assert.Equal((PublishOutcomeKind.NothingToWrite, 0), (rerun.Outcome!.Kind, WritesSince(rerunMark)));
+    }
+
+    [Fact]
+    public async Task Someone_else_s_advisory_that_ends_with_an_osv_line_is_neither_ours_nor_a_reason_to_refuse()
+    {
+        var foreign = await PublishForeignAdvisoryAsync("Reported privately", "Same issue as the Python advisory.\n\nOSV: PYSEC-2024-1");
+        var mark = Server.Requests.Mark();
+
+        var result = await PublishAsync(Ghsa(), Many(1), FirstRun);
+
+        Assert.Equal("ghsa:acme/advisory-db: created 1 draft (TSSA-2025-1)", result.Outcome!.Description);
+        Assert.Equal("Same issue as the Python advisory.\n\nOSV: PYSEC-2024-1", Assert.Single(Repository.Advisories, advisory => advisory.GhsaId == foreign).Description);
+        Assert.Equal(["GET", "GET", "POST"], RequestsSince(mark));
+    }
+
+    [Fact]
     public async Task A_draft_changed_between_planning_and_applying_asks_for_a_new_plan()
     {
         await PublishAsync(Ghsa(), Many(2), FirstRun);

@@ -10,6 +10,9 @@ internal static class HttpExchange
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    /// <summary>What a cursor encodes before the item's key (GitHub's cursors are opaque base64 too).</summary>
+    private const string CursorPrefix = "cursor:v2:";
+
     public static string Route(this HttpContext context, string name) =>
         context.Request.RouteValues[name] as string ?? "";
 
@@ -117,8 +120,6 @@ internal static class HttpExchange
         var request = context.Request;
         return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?{string.Join("&", query)}";
     }
-
-    private const string CursorPrefix = "cursor:v2:";
 
     private static string? CursorKey(string cursor)
     {
