@@ -36,7 +36,8 @@ public static class PublishTargets
                 new RecordLayout(git.Folder), context.GitEnvironment),
             GitHubTargetSpec github => new GitHubTarget(spec.Text, github.Owner, github.Repository, github.Branch, new RecordLayout(github.Folder),
                 GitHubTargetOptions.FromEnvironment(context.GetVariable, context.TokenVariable), context.PullRequest),
-            GhsaTargetSpec ghsa => new GhsaTarget(spec.Text, ghsa.Owner, ghsa.Repository, GitHubTargetOptions.FromEnvironment(context.GetVariable, context.TokenVariable)),
+            GhsaTargetSpec ghsa => new GhsaTarget(spec.Text, ghsa.Owner, ghsa.Repository,
+                GitHubTargetOptions.FromEnvironment(context.GetVariable, context.TokenVariable, GhsaTarget.TokenUse)),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec, "Unknown kind of target."),
         };
     }

@@ -73,5 +73,8 @@ public sealed class PublishTargetSpecTests
         Assert.Equal("github:acme/db", github.Name);
         Assert.Equal("ghsa:acme/tessera", ghsa.Name);
         Assert.StartsWith("GITHUB_TOKEN is not set", noToken.Message, StringComparison.Ordinal);
+        var ghsaNoToken = Assert.Throws<PublishFailedException>(() =>
+            PublishTargets.Create(PublishTargetSpec.Parse("ghsa:acme/tessera"), context with { TokenVariable = "GITHUB_TOKEN" }));
+        Assert.Equal("GITHUB_TOKEN is not set: the ghsa: target needs a token that may write the repository's security advisories (fine-grained: \"Repository security advisories\" write).", ghsaNoToken.Message);
     }
 }

@@ -31,6 +31,10 @@ namespace AdvisoryPipeline.Publishing.Ghsa;
 /// </summary>
 public sealed class GhsaTarget : IPublishTarget
 {
+    /// <summary>What the ghsa: target needs its token for (classic tokens: the <c>repo</c> scope).</summary>
+    public const string TokenUse =
+        "the ghsa: target needs a token that may write the repository's security advisories (fine-grained: \"Repository security advisories\" write)";
+
     private readonly GhsaApi _api;
     private readonly GitHubRequestRunner _runner;
 

@@ -14,6 +14,10 @@ public sealed class GitHubTargetOptions
     public const string ApiUrlVariable = "GITHUB_API_URL";
     public static readonly Uri DefaultApiBaseUrl = new("https://api.github.com/");
 
+    /// <summary>What the github: target needs its token for.</summary>
+    public const string ContentsTokenUse =
+        "the github: target needs a token that may write the repository's contents (and open pull requests, for a protected branch)";
+
     /// <param name="apiBaseUrl">The REST API root, used as given (a trailing '/' is added when missing).</param>
     /// <param name="token">The token; it never appears in any output.</param>
     public GitHubTargetOptions(Uri apiBaseUrl, string token)
@@ -56,13 +60,16 @@ public sealed class GitHubTargetOptions
     /// <paramref name="tokenVariable"/> (<c>GITHUB_TOKEN</c> unless <c>--token-env</c> names another).
     /// </summary>
     /// <exception cref="PublishFailedException">The token is not set, or the URL is not an absolute http(s) URL.</exception>
-    public static GitHubTargetOptions FromEnvironment(Func<string, string?> getVariable, string tokenVariable = DefaultTokenVariable)
+    /// <param name="getVariable">Reads environment variables.</param>
+    /// <param name="tokenVariable">The variable holding the token.</param>
+    /// <param name="tokenUse">What the target needs the token for, told when it is missing.</param>
+    public static GitHubTargetOptions FromEnvironment(Func<string, string?> getVariable, string tokenVariable = DefaultTokenVariable, string tokenUse = ContentsTokenUse)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         var token = getVariable(tokenVariable);
         if (string.IsNullOrEmpty(token))
             throw new PublishFailedException(
-                $"{tokenVariable} is not set: the github: target needs a token that may write the repository's contents (and open pull requests, for a protected branch).");
+                $"{tokenVariable} is not set: {tokenUse}.");
         var url = getVariable(ApiUrlVariable);
         if (string.IsNullOrEmpty(url))
             return new GitHubTargetOptions(DefaultApiBaseUrl, token);
