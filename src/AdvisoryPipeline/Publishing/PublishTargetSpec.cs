@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.Repository;
 
 namespace AdvisoryPipeline.Publishing;
@@ -8,7 +9,8 @@ namespace AdvisoryPipeline.Publishing;
 /// <list type="bullet">
 /// <item><c>dir:PATH</c>: a consumer feed in a folder (default <c>dir:out/osv</c>);</item>
 /// <item><c>git:PATH[#[BRANCH][:FOLDER]]</c>: a branch of a local repository (default: the branch HEAD names, folder <c>osv</c>);</item>
-/// <item><c>github:OWNER/REPO[/FOLDER][#[BRANCH][:FOLDER]]</c>: a branch of a GitHub repository (default: its default branch, folder <c>osv</c>).</item>
+/// <item><c>github:OWNER/REPO[/FOLDER][#[BRANCH][:FOLDER]]</c>: a branch of a GitHub repository (default: its default branch, folder <c>osv</c>);</item>
+/// <item><c>ghsa:OWNER/REPO</c>: draft repository security advisories of a GitHub repository (<see cref="GhsaTargetSpec"/>).</item>
 /// </list>
 /// The branch comes after '#' because branch names contain '/'; a folder after the branch follows ':', which git
 /// forbids in branch names. Examples: <c>git:../advisory-db#main</c>, <c>git:.#osv-feed:data/osv</c>,
@@ -36,7 +38,8 @@ public abstract record PublishTargetSpec(string Text)
             "dir" => rest.Length == 0 ? $"'{text}' names no folder: write dir:PATH, e.g. {DefaultText}." : null,
             "git" => ParseGit(text, rest, out spec),
             "github" => ParseGitHub(text, rest, out spec),
-            _ => $"'{text}' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]] or github:OWNER/REPO[#BRANCH[:FOLDER]].",
+            "ghsa" => GhsaTargetSpec.Parse(text, rest, out spec),
+            _ => $"'{text}' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]], github:OWNER/REPO[#BRANCH[:FOLDER]] or ghsa:OWNER/REPO.",
         };
         if (kind == "dir" && error is null)
             spec = new FeedFolderTargetSpec(text, rest);
@@ -87,7 +90,7 @@ public abstract record PublishTargetSpec(string Text)
         return (rest[..hash], branch.Length == 0 ? null : branch, folder, null);
     }
 
-    private static bool IsGitHubName(string name, bool allowDots) =>
+    internal static bool IsGitHubName(string name, bool allowDots) =>
         name.Length > 0 && name is not ("." or "..") && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' || (allowDots && c is '.' or '_'));
 }
 

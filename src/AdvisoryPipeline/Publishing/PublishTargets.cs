@@ -1,4 +1,5 @@
 using AdvisoryPipeline.Publishing.FeedFolder;
+using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.GitHub;
 using AdvisoryPipeline.Publishing.Repository;
@@ -35,6 +36,8 @@ public static class PublishTargets
                 new RecordLayout(git.Folder), context.GitEnvironment),
             GitHubTargetSpec github => new GitHubTarget(spec.Text, github.Owner, github.Repository, github.Branch, new RecordLayout(github.Folder),
                 GitHubTargetOptions.FromEnvironment(context.GetVariable, context.TokenVariable), context.PullRequest),
+            GhsaTargetSpec ghsa => new GhsaTarget(spec.Text, ghsa.Owner, ghsa.Repository,
+                GitHubTargetOptions.FromEnvironment(context.GetVariable, context.TokenVariable, GhsaTarget.TokenUse)),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec, "Unknown kind of target."),
         };
     }

@@ -94,8 +94,11 @@ public sealed class PullRequestAndAdvisoryTests : FakeGitHubTestBase
             (Text(vulnerability["package"]!, "ecosystem"), Text(vulnerability["package"]!, "name"), Text(vulnerability, "vulnerable_version_range"),
              Text(vulnerability, "patched_versions"), vulnerability["vulnerable_functions"]![0]!.GetValue<string>()));
         Assert.Equal("CWE-79", read["cwe_ids"]![0]!.GetValue<string>());
-        Assert.Null(updated["severity"]);
-        Assert.Equal("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", Text(updated["cvss"]!, "vector_string"));
+        // GitHub scores the vector and derives the severity from it.
+        Assert.Equal("medium", Text(updated, "severity"));
+        Assert.Equal(("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1), (Text(updated["cvss"]!, "vector_string"), updated["cvss"]!["score"]!.GetValue<double>()));
+        Assert.Equal("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", Text(updated["cvss_severities"]!["cvss_v3"]!, "vector_string"));
+        Assert.Null(updated["cvss_severities"]!["cvss_v4"]!["vector_string"]);
         Assert.Equal("published", Text(published, "state"));
         Assert.NotNull(published["published_at"]);
         Assert.Equal([ghsaId], JsonNode.Parse((string)list.HttpResponse.Body)!.AsArray().Select(a => Text(a!, "ghsa_id")));
@@ -114,6 +117,57 @@ public sealed class PullRequestAndAdvisoryTests : FakeGitHubTestBase
 
         Assert.Equal(message, refused.Message);
         Assert.Empty(Repository.Advisories);
+    }
+
+    [Fact]
+    public async Task The_advisory_list_is_paginated_by_cursor_and_only_its_links_lead_to_the_next_page()
+    {
+        for (var i = 1; i <= 25; i++)
+            await Send(HttpVerbs.Post, AdvisoriesUri, new JsonObject { ["summary"] = $"Advisory {i}", ["description"] = "d", ["vulnerabilities"] = new JsonArray() });
+        var pageSize = new Dictionary<string, string> { ["per_page"] = "10" };
+
+        var first = await Connection.Get<string>(AdvisoriesUri, pageSize);
+        var pages = new List<IApiResponse<string>> { first };
+        while (pages[^1].HttpResponse.ApiInfo.Links.TryGetValue("next", out var next))
+            pages.Add(await Connection.Get<string>(next, null));
+        var byPageNumber = await Connection.Get<string>(AdvisoriesUri, new Dictionary<string, string> { ["per_page"] = "10", ["page"] = "2" });
+        var badCursor = await Assert.ThrowsAsync<ApiException>(() =>
+            Connection.Get<string>(AdvisoriesUri, new Dictionary<string, string> { ["after"] = "bm90LWEtY3Vyc29y" }));
+
+        var summaries = pages.SelectMany(page => Summaries(page)).ToList();
+        Assert.Equal([10, 10, 5], pages.Select(page => Summaries(page).Count));
+        // Newest first, as GitHub sorts by default; every advisory once.
+        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => $"Advisory {i}"), summaries);
+        Assert.Equal(["next"], first.HttpResponse.ApiInfo.Links.Keys);
+        Assert.Contains("after=", first.HttpResponse.ApiInfo.Links["next"].Query, StringComparison.Ordinal);
+        Assert.Equal(["prev"], pages[^1].HttpResponse.ApiInfo.Links.Keys);
+        Assert.Equal(Summaries(first), Summaries(byPageNumber));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badCursor.StatusCode);
+
+        static List<string> Summaries(IApiResponse<string> page) =>
+            [.. JsonNode.Parse((string)page.HttpResponse.Body)!.AsArray().Select(advisory => Text(advisory!, "summary")!)];
+    }
+
+    [Fact]
+    public async Task A_cvss_4_vector_is_scored_into_cvss_severities_and_an_invalid_one_is_refused()
+    {
+        var created = await Send(HttpVerbs.Post, AdvisoriesUri, new JsonObject
+        {
+            ["summary"] = "s",
+            ["description"] = "d",
+            ["vulnerabilities"] = new JsonArray(),
+            ["cvss_vector_string"] = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+        });
+        var invalid = await Assert.ThrowsAsync<ApiValidationException>(() => Connection.Post<string>(AdvisoriesUri,
+            """{"summary":"s","description":"d","vulnerabilities":[],"cvss_vector_string":"CVSS:3.1/AV:N"}""", Accept, "application/json", parameters: null));
+        var tooLong = await Assert.ThrowsAsync<ApiValidationException>(() => Connection.Post<string>(AdvisoriesUri,
+            $$"""{"summary":"{{new string('s', 1025)}}","description":"d","vulnerabilities":[]}""", Accept, "application/json", parameters: null));
+
+        Assert.Equal("critical", Text(created, "severity"));
+        Assert.Equal(9.3, created["cvss_severities"]!["cvss_v4"]!["score"]!.GetValue<double>());
+        Assert.Null(created["cvss"]!["vector_string"]);
+        Assert.Equal("Invalid request.\n\n\"CVSS:3.1/AV:N\" is not a valid value for \"cvss_vector_string\".", invalid.Message);
+        Assert.Equal("Invalid request.\n\n\"summary\" is too long (maximum is 1024 characters).", tooLong.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
+using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.GitHub;
 
@@ -18,6 +19,8 @@ public sealed class PublishTargetSpecTests
     [InlineData("github:acme/advisory-db#main", "github acme/advisory-db main osv")]
     [InlineData("github:acme/advisory-db/data/osv#release/2.x", "github acme/advisory-db release/2.x data/osv")]
     [InlineData("github:acme/advisory.db_2#gh-pages:feed", "github acme/advisory.db_2 gh-pages feed")]
+    [InlineData("ghsa:acme/tessera", "ghsa acme/tessera")]
+    [InlineData("ghsa:acme-corp/tessera.py_2", "ghsa acme-corp/tessera.py_2")]
     public void Targets_parse_into_their_parts(string text, string expected)
     {
         var spec = PublishTargetSpec.Parse(text);
@@ -27,6 +30,7 @@ public sealed class PublishTargetSpecTests
             FeedFolderTargetSpec folder => $"dir {folder.Path}",
             GitTargetSpec git => $"git {git.RepositoryPath} {git.Branch ?? "(HEAD)"} {git.Folder}",
             GitHubTargetSpec github => $"github {github.Owner}/{github.Repository} {github.Branch ?? "(default)"} {github.Folder}",
+            GhsaTargetSpec ghsa => $"ghsa {ghsa.Owner}/{ghsa.Repository}",
             _ => "?",
         };
         Assert.Equal(expected, parts);
@@ -34,13 +38,16 @@ public sealed class PublishTargetSpecTests
     }
 
     [Theory]
-    [InlineData("out/osv", "'out/osv' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]] or github:OWNER/REPO[#BRANCH[:FOLDER]].")]
-    [InlineData("s3:bucket", "'s3:bucket' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]] or github:OWNER/REPO[#BRANCH[:FOLDER]].")]
+    [InlineData("out/osv", "'out/osv' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]], github:OWNER/REPO[#BRANCH[:FOLDER]] or ghsa:OWNER/REPO.")]
+    [InlineData("s3:bucket", "'s3:bucket' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]], github:OWNER/REPO[#BRANCH[:FOLDER]] or ghsa:OWNER/REPO.")]
     [InlineData("dir:", "'dir:' names no folder: write dir:PATH, e.g. dir:out/osv.")]
     [InlineData("git:#main", "'git:#main' names no repository: write git:PATH, e.g. git:../advisory-db#main.")]
     [InlineData("git:.#main:../outside", "'git:.#main:../outside': '../outside' is not a folder of the repository.")]
     [InlineData("github:acme", "'github:acme' does not name a GitHub repository: write github:OWNER/REPO, e.g. github:acme/advisory-db#main.")]
     [InlineData("github:ac me/db", "'github:ac me/db' does not name a GitHub repository: write github:OWNER/REPO, e.g. github:acme/advisory-db#main.")]
+    [InlineData("ghsa:acme", "'ghsa:acme' does not name a GitHub repository: write ghsa:OWNER/REPO (no branch or folder), e.g. ghsa:acme/tessera.")]
+    [InlineData("ghsa:acme/tessera#main", "'ghsa:acme/tessera#main' does not name a GitHub repository: write ghsa:OWNER/REPO (no branch or folder), e.g. ghsa:acme/tessera.")]
+    [InlineData("ghsa:acme/tessera/osv", "'ghsa:acme/tessera/osv' does not name a GitHub repository: write ghsa:OWNER/REPO (no branch or folder), e.g. ghsa:acme/tessera.")]
     [InlineData("github:acme/db/osv#main:osv", "'github:acme/db/osv#main:osv' names the folder twice: give it after the repository or after the branch, not both.")]
     public void Wrong_targets_say_what_to_write(string text, string message)
     {
@@ -57,12 +64,17 @@ public sealed class PublishTargetSpecTests
         var folder = Assert.IsType<FeedFolderTarget>(PublishTargets.Create(PublishTargetSpec.Default, context));
         var git = Assert.IsType<GitTarget>(PublishTargets.Create(PublishTargetSpec.Parse("git:../other#main"), context));
         var github = Assert.IsType<GitHubTarget>(PublishTargets.Create(PublishTargetSpec.Parse("github:acme/db"), context));
+        var ghsa = Assert.IsType<GhsaTarget>(PublishTargets.Create(PublishTargetSpec.Parse("ghsa:acme/tessera"), context));
         var noToken = Assert.Throws<PublishFailedException>(() =>
             PublishTargets.Create(PublishTargetSpec.Parse("github:acme/db"), context with { TokenVariable = "GITHUB_TOKEN" }));
 
         Assert.Equal(("dir:out/osv", "/work/db/out/osv"), (folder.Name, folder.Root));
         Assert.Equal("git:../other#main", git.Name);
         Assert.Equal("github:acme/db", github.Name);
+        Assert.Equal("ghsa:acme/tessera", ghsa.Name);
         Assert.StartsWith("GITHUB_TOKEN is not set", noToken.Message, StringComparison.Ordinal);
+        var ghsaNoToken = Assert.Throws<PublishFailedException>(() =>
+            PublishTargets.Create(PublishTargetSpec.Parse("ghsa:acme/tessera"), context with { TokenVariable = "GITHUB_TOKEN" }));
+        Assert.Equal("GITHUB_TOKEN is not set: the ghsa: target needs a token that may write the repository's security advisories (fine-grained: \"Repository security advisories\" write).", ghsaNoToken.Message);
     }
 }

@@ -226,29 +226,11 @@ internal sealed class GitHubApi
             ? WriteCheck<PullRequestInfo>.Completed(open)
             : WriteCheck<PullRequestInfo>.NotDone);
 
-    private async Task<T> SendAsync<T>(string action, Func<Task<T>> send, CancellationToken cancellationToken, Func<Task<WriteCheck<T>>>? check = null)
-    {
-        try
-        {
-            return await _runner.SendAsync(action, send, check, cancellationToken);
-        }
-        catch (ApiException failure)
-        {
-            throw Failure(action, failure);
-        }
-    }
+    private Task<T> SendAsync<T>(string action, Func<Task<T>> send, CancellationToken cancellationToken, Func<Task<WriteCheck<T>>>? check = null) =>
+        _runner.SendToAsync(FullName, action, send, check, cancellationToken);
 
-    private PublishFailedException Failure(string action, ApiException failure)
-    {
-        var why = failure switch
-        {
-            AuthorizationException => "GitHub refused the token (401)",
-            NotFoundException => $"{FullName} or what it refers to was not found, or the token cannot see it (404)",
-            ForbiddenException => $"the token may not do this in {FullName} ({GitHubFailures.Describe(failure)})",
-            _ => GitHubFailures.Describe(failure),
-        };
-        return new PublishFailedException(_redactor.Redact($"Could not {action} in {FullName}: {why.TrimEnd('.')}."), failure);
-    }
+    private PublishFailedException Failure(string action, ApiException failure) =>
+        GitHubFailures.Final(action, FullName, failure, _redactor);
 
     private static bool IsNotFastForward(ApiValidationException refused) =>
         refused.Message.Contains("fast forward", StringComparison.OrdinalIgnoreCase);

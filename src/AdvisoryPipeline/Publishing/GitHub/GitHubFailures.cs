@@ -39,6 +39,23 @@ internal static class GitHubFailures
         _ => null,
     };
 
+    /// <summary>A failure a retry does not fix, as the user reads it: what could not be done, where, and why.</summary>
+    /// <param name="action">What was tried, e.g. "create the commit".</param>
+    /// <param name="repository">The repository, <c>OWNER/REPO</c>.</param>
+    /// <param name="failure">GitHub's answer.</param>
+    /// <param name="redactor">Removes the token from GitHub's words before they reach the message.</param>
+    public static PublishFailedException Final(string action, string repository, ApiException failure, SecretRedactor redactor)
+    {
+        var why = failure switch
+        {
+            AuthorizationException => "GitHub refused the token (401)",
+            NotFoundException => $"{repository} or what it refers to was not found, or the token cannot see it (404)",
+            ForbiddenException => $"the token may not do this in {repository} ({Describe(failure)})",
+            _ => Describe(failure),
+        };
+        return new PublishFailedException(redactor.Redact($"Could not {action} in {repository}: {why.TrimEnd('.')}."), failure);
+    }
+
     /// <summary>"502 Bad Gateway", or the status with GitHub's JSON message ("422 Update is not a fast forward").</summary>
     public static string Describe(ApiException failure)
     {

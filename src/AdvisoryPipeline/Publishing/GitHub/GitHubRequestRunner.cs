@@ -62,6 +62,23 @@ internal sealed class GitHubRequestRunner(GitHubRetryOptions options, Func<TimeS
         }
     }
 
+    /// <summary>
+    /// As <see cref="SendAsync{T}(string, Func{Task{T}}, Func{Task{WriteCheck{T}}}?, CancellationToken)"/>, with a
+    /// refusal that a retry does not fix turned into a <see cref="PublishFailedException"/> that names
+    /// <paramref name="repository"/> and keeps GitHub's exception as its inner exception.
+    /// </summary>
+    public async Task<T> SendToAsync<T>(string repository, string action, Func<Task<T>> send, Func<Task<WriteCheck<T>>>? check, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(action, send, check, cancellationToken);
+        }
+        catch (ApiException failure)
+        {
+            throw GitHubFailures.Final(action, repository, failure, redactor);
+        }
+    }
+
     private async Task WaitAsync(string action, RetryAdvice advice, Exception failure, CancellationToken cancellationToken)
     {
         lock (_gate)

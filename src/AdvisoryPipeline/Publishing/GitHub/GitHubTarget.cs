@@ -1,7 +1,6 @@
 using System.Text;
 using AdvisoryPipeline.Publishing.Repository;
 using Octokit;
-using Octokit.Internal;
 
 namespace AdvisoryPipeline.Publishing.GitHub;
 
@@ -49,11 +48,7 @@ public sealed class GitHubTarget : IPublishTarget
         _pullRequest = pullRequest;
         var redactor = new SecretRedactor(options.Token);
         _runner = new GitHubRequestRunner(options.Retry, options.Delay, options.Clock, redactor);
-        // The base address is used as given: GitHubClient's own Uri constructor would append "api/v3/" for GitHub
-        // Enterprise whenever the host is not api.github.com.
-        var connection = new Connection(new ProductHeaderValue("AdvisoryPipeline"), options.ApiBaseUrl,
-            new InMemoryCredentialStore(new Credentials(options.Token)));
-        _api = new GitHubApi(connection, owner, repository, _runner, redactor);
+        _api = new GitHubApi(options.Connect(), owner, repository, _runner, redactor);
     }
 
     public string Name { get; }

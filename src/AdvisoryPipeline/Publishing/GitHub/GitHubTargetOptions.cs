@@ -1,4 +1,6 @@
 using AdvisoryPipeline.Publishing.Repository;
+using Octokit;
+using Octokit.Internal;
 
 namespace AdvisoryPipeline.Publishing.GitHub;
 
@@ -11,6 +13,10 @@ public sealed class GitHubTargetOptions
     public const string DefaultTokenVariable = "GITHUB_TOKEN";
     public const string ApiUrlVariable = "GITHUB_API_URL";
     public static readonly Uri DefaultApiBaseUrl = new("https://api.github.com/");
+
+    /// <summary>What the github: target needs its token for.</summary>
+    public const string ContentsTokenUse =
+        "the github: target needs a token that may write the repository's contents (and open pull requests, for a protected branch)";
 
     /// <param name="apiBaseUrl">The REST API root, used as given (a trailing '/' is added when missing).</param>
     /// <param name="token">The token; it never appears in any output.</param>
@@ -43,17 +49,27 @@ public sealed class GitHubTargetOptions
     public int MaxTreeBytes { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>
+    /// A connection to <see cref="ApiBaseUrl"/> with the token. The base address is used as given: GitHubClient's own
+    /// Uri constructor would append "api/v3/" for GitHub Enterprise whenever the host is not api.github.com.
+    /// </summary>
+    internal Connection Connect() =>
+        new(new ProductHeaderValue("AdvisoryPipeline"), ApiBaseUrl, new InMemoryCredentialStore(new Credentials(Token)));
+
+    /// <summary>
     /// The API root from <c>GITHUB_API_URL</c> (else https://api.github.com/) and the token from
     /// <paramref name="tokenVariable"/> (<c>GITHUB_TOKEN</c> unless <c>--token-env</c> names another).
     /// </summary>
     /// <exception cref="PublishFailedException">The token is not set, or the URL is not an absolute http(s) URL.</exception>
-    public static GitHubTargetOptions FromEnvironment(Func<string, string?> getVariable, string tokenVariable = DefaultTokenVariable)
+    /// <param name="getVariable">Reads environment variables.</param>
+    /// <param name="tokenVariable">The variable holding the token.</param>
+    /// <param name="tokenUse">What the target needs the token for, told when it is missing.</param>
+    public static GitHubTargetOptions FromEnvironment(Func<string, string?> getVariable, string tokenVariable = DefaultTokenVariable, string tokenUse = ContentsTokenUse)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         var token = getVariable(tokenVariable);
         if (string.IsNullOrEmpty(token))
             throw new PublishFailedException(
-                $"{tokenVariable} is not set: the github: target needs a token that may write the repository's contents (and open pull requests, for a protected branch).");
+                $"{tokenVariable} is not set: {tokenUse}.");
         var url = getVariable(ApiUrlVariable);
         if (string.IsNullOrEmpty(url))
             return new GitHubTargetOptions(DefaultApiBaseUrl, token);

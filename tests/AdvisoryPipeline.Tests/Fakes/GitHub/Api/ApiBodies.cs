@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using AdvisoryPipeline.Osv.Cvss;
 using AdvisoryPipeline.Tests.Fakes.GitHub.Git;
 
 namespace AdvisoryPipeline.Tests.Fakes.GitHub.Api;
@@ -146,8 +147,8 @@ internal sealed class ApiBodies(Uri baseUri)
             WithdrawnAt: null,
             Submission: null,
             advisory.Vulnerabilities,
-            // GitHub scores the vector itself; the fake does not, so the score stays null.
-            new CvssBody(advisory.CvssVectorString, Score: null),
+            Cvss(advisory.CvssVectorString, version => version != CvssVersion.V4_0),
+            new CvssSeveritiesBody(Cvss(advisory.CvssVectorString, version => version != CvssVersion.V4_0), Cvss(advisory.CvssVectorString, version => version == CvssVersion.V4_0)),
             [.. advisory.CweIds.Select(id => new CweBody(id, Name: null))],
             advisory.CweIds,
             advisory.Credits,
@@ -156,6 +157,12 @@ internal sealed class ApiBodies(Uri baseUri)
             CollaboratingTeams: [],
             PrivateFork: null);
     }
+
+    /// <summary>The vector and its score when its version is one <paramref name="holds"/>, else nulls.</summary>
+    private static CvssBody Cvss(string? vector, Func<CvssVersion, bool> holds) =>
+        vector is not null && CvssParser.TryParse(vector, out var parsed, out _) && holds(parsed.Version)
+            ? new CvssBody(vector, (double)parsed.Score().BaseScore)
+            : new CvssBody(null, null);
 
     private PullRefBody PullRef(FakeRepository repo, string branch) => new(
         $"{repo.Owner}:{branch}",

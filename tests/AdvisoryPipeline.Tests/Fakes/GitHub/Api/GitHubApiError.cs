@@ -27,5 +27,8 @@ public sealed class GitHubApiError(int status, string message, string documentat
     public static GitHubApiError InvalidField(string field, string? value, string documentationUrl) =>
         new(422, $"Invalid request.\n\n\"{value}\" is not a valid value for \"{field}\".", documentationUrl);
 
+    public static GitHubApiError TooLong(string field, int maximum, string documentationUrl) =>
+        new(422, $"Invalid request.\n\n\"{field}\" is too long (maximum is {maximum} characters).", documentationUrl);
+
     public static GitHubApiError BadJson(string documentationUrl) => new(400, "Problems parsing JSON", documentationUrl);
 }

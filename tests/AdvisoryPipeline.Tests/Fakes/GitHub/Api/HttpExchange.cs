@@ -10,6 +10,9 @@ internal static class HttpExchange
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    /// <summary>What a cursor encodes before the item's key (GitHub's cursors are opaque base64 too).</summary>
+    private const string CursorPrefix = "cursor:v2:";
+
     public static string Route(this HttpContext context, string name) =>
         context.Request.RouteValues[name] as string ?? "";
 
@@ -69,11 +72,67 @@ internal static class HttpExchange
         return context.WriteJsonAsync(200, slice, typeInfo);
     }
 
+    /// <summary>
+    /// Writes one page of a list that GitHub paginates by cursor, as it does repository security advisories:
+    /// <c>per_page</c> (default 30, at most 100) items after the <c>after</c> cursor or before the <c>before</c>
+    /// one, and a <c>Link</c> header with <c>rel="next"</c> and <c>rel="prev"</c> only (no first or last page, no
+    /// page numbers: a client must follow the links). An unknown cursor is a 400, as on GitHub.
+    /// </summary>
+    public static Task WriteCursorPageAsync<T>(this HttpContext context, IReadOnlyList<T> items, Func<T, string> keyOf, JsonTypeInfo<IReadOnlyList<T>> typeInfo, string documentationUrl)
+    {
+        var perPage = Math.Clamp(QueryInt(context, "per_page", 30), 1, 100);
+        int IndexOf(string cursor)
+        {
+            var key = CursorKey(cursor);
+            var index = key is null ? -1 : items.Select(keyOf).ToList().IndexOf(key);
+            return index >= 0 ? index : throw new GitHubApiError(400, "The cursor is not valid.", documentationUrl);
+        }
+        var (start, end) = (context.Query("after"), context.Query("before")) switch
+        {
+            ({ } after, _) => (IndexOf(after) + 1, items.Count),
+            (null, { } before) => (Math.Max(0, IndexOf(before) - perPage), IndexOf(before)),
+            _ => (0, items.Count),
+        };
+        IReadOnlyList<T> slice = [.. items.Skip(start).Take(Math.Min(perPage, end - start))];
+        var links = new List<string>();
+        if (slice.Count > 0 && start + slice.Count < items.Count)
+            links.Add($"<{CursorUrl(context, "after", keyOf(slice[^1]))}>; rel=\"next\"");
+        if (slice.Count > 0 && start > 0)
+            links.Add($"<{CursorUrl(context, "before", keyOf(slice[0]))}>; rel=\"prev\"");
+        if (links.Count > 0)
+            context.Response.Headers.Link = string.Join(", ", links);
+        return context.WriteJsonAsync(200, slice, typeInfo);
+    }
+
     public static string? Query(this HttpContext context, string name) =>
         context.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 
     private static int QueryInt(HttpContext context, string name, int fallback) =>
         int.TryParse(context.Query(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    private static string CursorUrl(HttpContext context, string direction, string key)
+    {
+        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(CursorPrefix + key));
+        var query = context.Request.Query
+            .Where(q => q.Key is not ("page" or "after" or "before"))
+            .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.ToString()))
+            .Append(direction + "=" + Uri.EscapeDataString(cursor));
+        var request = context.Request;
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?{string.Join("&", query)}";
+    }
+
+    private static string? CursorKey(string cursor)
+    {
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            return text.StartsWith(CursorPrefix, StringComparison.Ordinal) ? text[CursorPrefix.Length..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     private static string PageUrl(HttpContext context, int page)
     {

@@ -119,6 +119,9 @@ internal sealed record IdentifierBody(string Value, string Type);
 
 internal sealed record CvssBody(string? VectorString, double? Score);
 
+/// <summary>GitHub's per-version CVSS (the only place a v4.0 vector appears); the older <c>cvss</c> keeps the v3 one.</summary>
+internal sealed record CvssSeveritiesBody(CvssBody CvssV3, CvssBody CvssV4);
+
 internal sealed record CweBody(string CweId, string? Name);
 
 internal sealed record CreditDetailedBody(UserBody User, string Type, string State);
@@ -143,6 +146,7 @@ internal sealed record AdvisoryOutBody(
     string? Submission,
     IReadOnlyList<AdvisoryVulnerability> Vulnerabilities,
     CvssBody Cvss,
+    CvssSeveritiesBody CvssSeverities,
     IReadOnlyList<CweBody> Cwes,
     IReadOnlyList<string> CweIds,
     IReadOnlyList<AdvisoryCredit> Credits,

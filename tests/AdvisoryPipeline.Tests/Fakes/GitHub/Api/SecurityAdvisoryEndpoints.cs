@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AdvisoryPipeline.Osv.Cvss;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,8 +7,9 @@ using Microsoft.AspNetCore.Routing;
 namespace AdvisoryPipeline.Tests.Fakes.GitHub.Api;
 
 /// <summary>
-/// Repository security advisories (<c>/repos/{owner}/{repo}/security-advisories</c>): list, create (always a
-/// draft), get and update, with GitHub's validation of the fields the publisher sends.
+/// Repository security advisories (<c>/repos/{owner}/{repo}/security-advisories</c>): list (paginated by cursor),
+/// create (always a draft), get and update, with GitHub's validation of the fields the publisher sends. Like
+/// GitHub, the fake scores a CVSS vector and derives the severity from it.
 /// </summary>
 internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server, Lazy<ApiBodies> bodies)
 {
@@ -18,6 +20,9 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
         ["rubygems", "npm", "pip", "maven", "nuget", "composer", "go", "rust", "erlang", "actions", "pub", "other", "swift"];
 
     private static readonly HashSet<string> Severities = ["critical", "high", "medium", "low"];
+
+    private const int MaxSummaryLength = 1024;
+    private const int MaxDescriptionLength = 65_535;
 
     private static FakeGitHubJsonContext Json => FakeGitHubJsonContext.Default;
 
@@ -37,7 +42,8 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
         advisories = context.Query("direction") == "asc"
             ? advisories.OrderBy(a => a.CreatedAt).ThenBy(a => a.GhsaId, StringComparer.Ordinal)
             : advisories.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.GhsaId, StringComparer.Ordinal);
-        return context.WritePageAsync([.. advisories.Select(a => bodies.Value.Advisory(repository, a))], Json.IReadOnlyListAdvisoryOutBody);
+        return context.WriteCursorPageAsync([.. advisories.Select(a => bodies.Value.Advisory(repository, a))], a => a.GhsaId,
+            Json.IReadOnlyListAdvisoryOutBody, DocumentationUrls.ListAdvisories);
     }
 
     private async Task CreateAsync(HttpContext context)
@@ -55,7 +61,7 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
             body.CveId,
             summary,
             description,
-            body.Severity,
+            body.Severity ?? SeverityOf(body.CvssVectorString),
             body.CvssVectorString,
             body.CweIds ?? [],
             Normalise(vulnerabilities),
@@ -79,8 +85,8 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
     }
 
     /// <summary>
-    /// Changes only the fields present. Setting a severity clears the CVSS vector and the other way round
-    /// (GitHub keeps one of the two); a published advisory cannot go back to draft.
+    /// Changes only the fields present. Setting a severity clears the CVSS vector; setting a vector sets the
+    /// severity it scores to; a published advisory cannot go back to draft.
     /// </summary>
     private async Task UpdateAsync(HttpContext context)
     {
@@ -100,7 +106,7 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
                 Summary = body.Summary ?? current.Summary,
                 Description = body.Description ?? current.Description,
                 CveId = body.CveId ?? current.CveId,
-                Severity = body.Severity ?? (body.CvssVectorString is null ? current.Severity : null),
+                Severity = body.Severity ?? (body.CvssVectorString is null ? current.Severity : SeverityOf(body.CvssVectorString)),
                 CvssVectorString = body.CvssVectorString ?? (body.Severity is null ? current.CvssVectorString : null),
                 CweIds = body.CweIds ?? current.CweIds,
                 Vulnerabilities = body.Vulnerabilities is null ? current.Vulnerabilities : Normalise(body.Vulnerabilities),
@@ -120,8 +126,12 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
             throw GitHubApiError.Unprocessable("Only one of severity and cvss_vector_string can be set.", documentationUrl);
         if (body.Severity is not null && !Severities.Contains(body.Severity))
             throw GitHubApiError.InvalidField("severity", body.Severity, documentationUrl);
-        if (body.CvssVectorString is not null && !CvssVector().IsMatch(body.CvssVectorString))
+        if (body.CvssVectorString is not null && !CvssParser.TryParse(body.CvssVectorString, out _, out _))
             throw GitHubApiError.InvalidField("cvss_vector_string", body.CvssVectorString, documentationUrl);
+        if (body.Summary is { Length: > MaxSummaryLength })
+            throw GitHubApiError.TooLong("summary", MaxSummaryLength, documentationUrl);
+        if (body.Description is { Length: > MaxDescriptionLength })
+            throw GitHubApiError.TooLong("description", MaxDescriptionLength, documentationUrl);
         if (body.CveId is not null && !CveId().IsMatch(body.CveId))
             throw GitHubApiError.InvalidField("cve_id", body.CveId, documentationUrl);
         foreach (var cwe in body.CweIds ?? [])
@@ -135,12 +145,20 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
         }
     }
 
+    /// <summary>The severity GitHub derives from a vector: the rating of its score (none for a score of 0).</summary>
+    private static string? SeverityOf(string? vector) =>
+        vector is null ? null : CvssParser.Parse(vector).Score().Rating switch
+        {
+            CvssRating.Critical => "critical",
+            CvssRating.High => "high",
+            CvssRating.Medium => "medium",
+            CvssRating.Low => "low",
+            _ => null,
+        };
+
     /// <summary>GitHub answers with an empty list, not null, for vulnerable functions that were not given.</summary>
     private static IReadOnlyList<AdvisoryVulnerability> Normalise(IReadOnlyList<AdvisoryVulnerability> vulnerabilities) =>
         [.. vulnerabilities.Select(v => v with { VulnerableFunctions = v.VulnerableFunctions ?? [] })];
-
-    [GeneratedRegex(@"^CVSS:(3\.[01]|4\.0)/[A-Z]+:[A-Z](/[A-Z]+:[A-Z])*$")]
-    private static partial Regex CvssVector();
 
     [GeneratedRegex(@"^CVE-\d{4}-\d{4,}$")]
     private static partial Regex CveId();
