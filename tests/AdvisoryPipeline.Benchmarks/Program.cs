@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 //   generate --count N --out DIR [--from DIR]   build a large database from the shared pypa corpus
 //   process [--runs N] -- COMMAND [ARGS...]      whole-process wall time and peak memory of a command
 //   stages [--corpus DIR] [--rounds N]           warm time and allocation per file of each validation stage
+//   publish-github [--count N] [--changed N]     publish N records to the fake GitHub API: time and requests
 //   micro [BenchmarkDotNet arguments]            in-process micro-benchmarks (Release build only)
 const string usage = "usage: bench generate --count N --out DIR [--from DIR] | bench process [--runs N] -- COMMAND [ARGS...] | bench micro [ARGS...]";
 
@@ -58,6 +59,13 @@ switch (args[0])
     case "stages":
         StageTimings.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "pypa"),
             int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture));
+        return 0;
+
+    case "publish-github":
+        await GitHubPublishBenchmark.RunAsync(
+            Option(args, "--from") ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "pypa"),
+            int.Parse(Option(args, "--count") ?? "10000", CultureInfo.InvariantCulture),
+            int.Parse(Option(args, "--changed") ?? "100", CultureInfo.InvariantCulture));
         return 0;
 
     case "micro":

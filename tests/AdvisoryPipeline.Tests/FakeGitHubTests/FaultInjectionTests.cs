@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AdvisoryPipeline.Tests.Fakes.GitHub;
-using AdvisoryPipeline.Tests.Fakes.GitHub.Faults;
-using AdvisoryPipeline.Tests.Fakes.GitHub.Git;
+using AdvisoryPipeline.FakeGitHub;
+using AdvisoryPipeline.FakeGitHub.Faults;
+using AdvisoryPipeline.FakeGitHub.Git;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;

@@ -1,6 +1,6 @@
 using System.Text;
-using AdvisoryPipeline.Tests.Fakes.GitHub;
-using AdvisoryPipeline.Tests.Fakes.GitHub.Git;
+using AdvisoryPipeline.FakeGitHub;
+using AdvisoryPipeline.FakeGitHub.Git;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;

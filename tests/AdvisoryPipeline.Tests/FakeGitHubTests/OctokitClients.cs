@@ -1,4 +1,4 @@
-using AdvisoryPipeline.Tests.Fakes.GitHub;
+using AdvisoryPipeline.FakeGitHub;
 using Octokit;
 using Octokit.Internal;
 

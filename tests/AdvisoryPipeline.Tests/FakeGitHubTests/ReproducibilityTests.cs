@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AdvisoryPipeline.Tests.Fakes.GitHub;
+using AdvisoryPipeline.FakeGitHub;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;

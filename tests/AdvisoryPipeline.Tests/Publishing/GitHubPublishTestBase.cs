@@ -2,7 +2,7 @@ using System.Text;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.GitHub;
 using AdvisoryPipeline.Publishing.Repository;
-using AdvisoryPipeline.Tests.Fakes.GitHub;
+using AdvisoryPipeline.FakeGitHub;
 
 namespace AdvisoryPipeline.Tests.Publishing;
 

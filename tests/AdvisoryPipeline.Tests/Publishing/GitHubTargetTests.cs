@@ -1,6 +1,6 @@
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.GitHub;
-using AdvisoryPipeline.Tests.Fakes.GitHub.Faults;
+using AdvisoryPipeline.FakeGitHub.Faults;
 using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing;

@@ -2,7 +2,7 @@ using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.GitHub;
 using AdvisoryPipeline.Publishing.Repository;
-using AdvisoryPipeline.Tests.Fakes.GitHub.Faults;
+using AdvisoryPipeline.FakeGitHub.Faults;
 using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing;

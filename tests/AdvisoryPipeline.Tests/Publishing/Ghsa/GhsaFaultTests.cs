@@ -1,5 +1,5 @@
 using AdvisoryPipeline.Publishing;
-using AdvisoryPipeline.Tests.Fakes.GitHub.Faults;
+using AdvisoryPipeline.FakeGitHub.Faults;
 using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;

@@ -1,7 +1,7 @@
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
-using AdvisoryPipeline.Tests.Fakes.GitHub;
+using AdvisoryPipeline.FakeGitHub;
 using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;

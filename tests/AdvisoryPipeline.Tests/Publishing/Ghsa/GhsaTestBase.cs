@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.GitHub;
-using AdvisoryPipeline.Tests.Fakes.GitHub;
+using AdvisoryPipeline.FakeGitHub;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 
@@ -29,7 +29,7 @@ public abstract class GhsaTestBase : GitHubPublishTestBase
         [.. Server.Requests.Since(mark).Select(request => $"{request.Method} {request.Path[AdvisoriesPath.Length..]}".TrimEnd())];
 
     /// <summary>The members of the JSON body of a request.</summary>
-    protected static IReadOnlyList<string> BodyKeys(Fakes.GitHub.RecordedRequest request) =>
+    protected static IReadOnlyList<string> BodyKeys(AdvisoryPipeline.FakeGitHub.RecordedRequest request) =>
         [.. JsonNode.Parse(request.Body!)!.AsObject().Select(member => member.Key).Order(StringComparer.Ordinal)];
 
     protected static Task<TargetPublishResult> PublishAsync(GhsaTarget target, IReadOnlyList<PublishableAdvisory> advisories, DateTimeOffset now, IReadOnlyList<string>? held = null) =>
