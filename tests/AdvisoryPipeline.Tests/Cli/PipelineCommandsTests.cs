@@ -94,7 +94,6 @@ public sealed class PipelineCommandsTests : IDisposable
         var repository = _temp.Combine("db");
         Directory.CreateDirectory(repository);
         Git(repository, "init", "-q", "-b", "main");
-        _cli.Variables["GIT_AUTHOR_NAME"] = "t";
 
         var first = _cli.Run("publish", "--target", "git:db", "--now", Now);
         var second = _cli.Run("publish", "--target", "git:db", "--now", "2026-11-23T12:00:00Z");
@@ -200,14 +199,5 @@ public sealed class PipelineCommandsTests : IDisposable
         new(Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => (File.GetLastWriteTimeUtc(f), File.Exists(f) ? new FileInfo(f).Length : -1)), StringComparer.Ordinal);
 
-    private static string Git(string repository, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var git = System.Diagnostics.Process.Start(start)!;
-        var output = git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {git.StandardError.ReadToEnd()}");
-        return output;
-    }
+    private static string Git(string repository, params string[] args) => GitProcess.Succeed(repository, args);
 }

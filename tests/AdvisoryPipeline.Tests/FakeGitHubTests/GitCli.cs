@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;
 
@@ -42,41 +42,8 @@ internal sealed class GitCli : IDisposable
         return Run(Encoding.UTF8.GetBytes(message), environment, arguments);
     }
 
-    public string Run(byte[]? input, IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = _directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["HOME"] = _directory;
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start git.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            if (input is not null)
-                process.StandardInput.BaseStream.Write(input);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // git exited before reading its input; its exit code and message below say why.
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}");
-        return output.Result.TrimEnd('\n');
-    }
+    public string Run(byte[]? input, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        GitProcess.Succeed(_directory, arguments, input ?? [], environment);
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

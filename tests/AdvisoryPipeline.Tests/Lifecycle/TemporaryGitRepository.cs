@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
@@ -47,33 +46,14 @@ internal sealed class TemporaryGitRepository : IDisposable
             .ToList();
     }
 
-    public string Git(params string[] arguments) => RunGit(arguments, out var output, out var error) == 0
-        ? output
-        : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error}{output}");
+    public string Git(params string[] arguments) => GitProcess.Succeed(Root, arguments, environment: GitProcess.TestIdentity);
 
     /// <summary>Runs git and returns its exit code, for commands that are expected to fail (a conflicting merge).</summary>
     public int RunGit(string[] arguments, out string output, out string error)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["HOME"] = Root;
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Test";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.org";
-        start.Environment["GIT_AUTHOR_DATE"] = start.Environment["GIT_COMMITTER_DATE"] = "1767225600 +0000";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start git.");
-        var errorTask = process.StandardError.ReadToEndAsync();
-        output = process.StandardOutput.ReadToEnd().TrimEnd('\n');
-        process.WaitForExit();
-        error = errorTask.Result;
-        return process.ExitCode;
+        var result = GitProcess.Run(Root, arguments, environment: GitProcess.TestIdentity);
+        (output, error) = (result.Output, result.Error);
+        return result.ExitCode;
     }
 
     public void Dispose() => _folder.Dispose();

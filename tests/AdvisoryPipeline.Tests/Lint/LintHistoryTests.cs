@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Tests.TestSupport;
 using System.Diagnostics;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
@@ -139,14 +140,5 @@ public sealed class LintHistoryTests : IDisposable
         File.WriteAllText(path, content);
     }
 
-    private void Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _repository, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {stderr}");
-    }
+    private void Git(params string[] arguments) => GitProcess.Succeed(_repository, arguments, environment: GitProcess.TestIdentity);
 }

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Tests.TestSupport;
 using System.Text;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
@@ -15,7 +16,7 @@ public sealed class AuthoredDatabasePublishTests : GitHubPublishTestBase
     [Fact]
     public async Task The_example_database_reaches_all_three_targets_valid_and_a_second_run_writes_nothing_anywhere()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TempFolder("advisory-publish-tests-");
         using var repository = new GitTestRepository();
         var publisher = new Publisher(new SchemaRecordValidator(OsvSchema.Embedded("TSSA")));
         IPublishTarget[] Targets() =>
@@ -46,7 +47,7 @@ public sealed class AuthoredDatabasePublishTests : GitHubPublishTestBase
     [Fact]
     public async Task A_refusal_by_one_target_leaves_every_target_unwritten()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TempFolder("advisory-publish-tests-");
         var stranger = SampleAdvisories.Record("TSSA-2020-1", modified: "2025-01-01T00:00:00Z");
         Repository.PushCommit("main", new Dictionary<string, string?> { ["osv/2020/TSSA-2020-1.json"] = Encoding.UTF8.GetString(AdvisoryPipeline.Osv.CanonicalOsvWriter.Write(stranger)) }, "A record published by hand");
         var mark = Server.Requests.Mark();
@@ -62,7 +63,7 @@ public sealed class AuthoredDatabasePublishTests : GitHubPublishTestBase
     [Fact]
     public async Task Every_record_of_the_pypa_corpus_valid_as_authored_is_published_as_valid_osv()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TempFolder("advisory-publish-tests-");
         var (advisories, invalid) = AuthoredDatabases.Pypa();
         var target = new FeedFolderTarget("dir:pypa", folder.Combine("osv"));
 

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Tests.TestSupport;
 using System.Text;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
@@ -8,7 +9,7 @@ namespace AdvisoryPipeline.Tests.Publishing;
 
 public sealed class FeedFolderTargetTests : IDisposable
 {
-    private readonly TemporaryFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     private string Root => _folder.Combine("out", "osv");
 

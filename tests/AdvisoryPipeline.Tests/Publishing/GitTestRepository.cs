@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Publishing;
 
@@ -10,7 +9,7 @@ namespace AdvisoryPipeline.Tests.Publishing;
 /// </summary>
 internal sealed class GitTestRepository : IDisposable
 {
-    private readonly TemporaryFolder _folder = new();
+    private readonly TempFolder _folder = new("advisory-publish-tests-");
 
     public GitTestRepository()
     {
@@ -26,12 +25,7 @@ internal sealed class GitTestRepository : IDisposable
     public string Path { get; }
 
     /// <summary>The environment the publisher's git commands get: no global or system configuration.</summary>
-    public IReadOnlyDictionary<string, string> Isolation => new Dictionary<string, string>
-    {
-        ["GIT_CONFIG_NOSYSTEM"] = "1",
-        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
-        ["HOME"] = _folder.Path,
-    };
+    public IReadOnlyDictionary<string, string> Isolation => GitProcess.Isolation(_folder.Path);
 
     public string Head(string branch = "main") => Git("rev-parse", "refs/heads/" + branch);
 
@@ -64,28 +58,8 @@ internal sealed class GitTestRepository : IDisposable
         ["GIT_COMMITTER_EMAIL"] = "author@example.org",
     };
 
-    private string Git(string[] arguments, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in Isolation.Concat(environment))
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error}");
-        return output.Result.TrimEnd('\n');
-    }
+    private string Git(string[] arguments, IReadOnlyDictionary<string, string> environment) =>
+        GitProcess.Succeed(Path, arguments, environment: Isolation.Concat(environment).ToDictionary());
 
     public void Dispose() => _folder.Dispose();
 }

@@ -258,7 +258,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         Git("init", "-q", "-b", "main");
         Git("add", "-A");
-        Git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "advisories");
+        Git("commit", "-q", "-m", "advisories");
         File.Delete(_temp.Combine("advisories", "TSSA-2025-2.yaml"));
 
         var result = _cli.Run("validate", "--base", "main");
@@ -281,12 +281,5 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("--base no-such-branch", result.Error);
     }
 
-    private void Git(params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _temp.Path, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var git = System.Diagnostics.Process.Start(start)!;
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {git.StandardError.ReadToEnd()}");
-    }
+    private void Git(params string[] args) => GitProcess.Succeed(_temp.Path, args, environment: GitProcess.TestIdentity);
 }

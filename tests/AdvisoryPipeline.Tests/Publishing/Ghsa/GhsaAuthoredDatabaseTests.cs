@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Tests.TestSupport;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
 using AdvisoryPipeline.Schema;
@@ -12,7 +13,7 @@ public sealed class GhsaAuthoredDatabaseTests : GhsaTestBase
     [Fact]
     public async Task The_example_database_becomes_drafts_after_the_feed_and_a_second_run_writes_nothing_anywhere()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TempFolder("advisory-publish-tests-");
         var publisher = new Publisher(new SchemaRecordValidator(OsvSchema.Embedded("TSSA")));
         IPublishTarget[] Targets() => [new FeedFolderTarget("dir:out/osv", folder.Combine("osv")), Ghsa()];
         var advisories = AuthoredDatabases.Example();
