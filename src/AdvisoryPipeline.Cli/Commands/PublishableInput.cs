@@ -16,8 +16,12 @@ public sealed record PublishableInput(
     IReadOnlyList<LoadedAdvisory> Advisories,
     PublishableSet Set)
 {
-    /// <summary>Each publishable record's source file, as the findings name it.</summary>
-    public string? SourceOf(string id) => Advisories.FirstOrDefault(a => a.Id == id)?.Document.Path;
+    private readonly Dictionary<string, string> _sources = Advisories
+        .GroupBy(a => a.Id, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Document.Path, StringComparer.Ordinal);
+
+    /// <summary>An advisory's source file, as the findings name it.</summary>
+    public string? SourceOf(string id) => _sources.GetValueOrDefault(id);
 
     /// <summary>
     /// Validates, prints the findings to <paramref name="findingsOutput"/> when there are errors and stops (exit 1),
