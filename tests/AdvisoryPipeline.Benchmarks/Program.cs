@@ -7,6 +7,8 @@ using BenchmarkDotNet.Running;
 //   process [--runs N] -- COMMAND [ARGS...]      whole-process wall time and peak memory of a command
 //   stages [--corpus DIR] [--rounds N]           warm time and allocation per file of each validation stage
 //   publish-github [--count N] [--changed N]     publish N records to the fake GitHub API: time and requests
+//   validate [--corpus DIR] [--rounds N]         whole validations in one process, all cores (cold round, then warm)
+//   bare [--corpus DIR] [--rounds N]             YamlDotNet's parser alone over a folder, all cores (the floor)
 //   micro [BenchmarkDotNet arguments]            in-process micro-benchmarks (Release build only)
 const string usage = "usage: bench generate --count N --out DIR [--from DIR] | bench process [--runs N] -- COMMAND [ARGS...] | bench micro [ARGS...]";
 
@@ -66,6 +68,16 @@ switch (args[0])
             Option(args, "--from") ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "pypa"),
             int.Parse(Option(args, "--count") ?? "10000", CultureInfo.InvariantCulture),
             int.Parse(Option(args, "--changed") ?? "100", CultureInfo.InvariantCulture));
+        return 0;
+
+    case "validate":
+        WarmValidation.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "pypa"),
+            int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture));
+        return 0;
+
+    case "bare":
+        BareParse.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "pypa"),
+            int.Parse(Option(args, "--rounds") ?? "1", CultureInfo.InvariantCulture));
         return 0;
 
     case "micro":

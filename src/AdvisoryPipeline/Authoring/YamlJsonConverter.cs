@@ -59,13 +59,13 @@ internal sealed class YamlJsonConverter
         _authoringWriter = new Utf8JsonWriter(_authoringBuffer, options);
     }
 
-    public static LoadedDocument Convert(string path, string text, bool hasByteOrderMark, LoadOptions options)
+    public static LoadedDocument Convert(string path, string text, bool hasByteOrderMark, YamlEventLog events, LoadOptions options)
     {
         var converter = t_spare ?? new YamlJsonConverter();
         t_spare = null;
         try
         {
-            return converter.Run(path, text, hasByteOrderMark, options);
+            return converter.Run(path, text, hasByteOrderMark, events, options);
         }
         finally
         {
@@ -74,7 +74,7 @@ internal sealed class YamlJsonConverter
         }
     }
 
-    private LoadedDocument Run(string path, string text, bool hasByteOrderMark, LoadOptions options)
+    private LoadedDocument Run(string path, string text, bool hasByteOrderMark, YamlEventLog log, LoadOptions options)
     {
         _path = path;
         _text = text;
@@ -83,28 +83,14 @@ internal sealed class YamlJsonConverter
         _recordWriter.Reset(_recordBuffer);
         _authoringWriter.Reset(_authoringBuffer);
 
-        var scanner = new Scanner(new StringReader(text));
-        var parser = new Parser(scanner);
-        try
+        foreach (var e in log.Events)
         {
-            while (!_stop && parser.MoveNext())
-            {
-                var e = parser.Current!;
-                _anchors.Observe(e);
-                Process(e, null);
-            }
+            // The log may hold events past the one that stops conversion, never fewer (see YamlEventLog.Read).
+            if (_stop) break;
+            _anchors.Observe(e);
+            Process(e, null);
         }
-        catch (YamlException ex)
-        {
-            ReportSyntaxError(CleanMessage(ex.Message), ex.Start);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails this way on some malformed flow collections (found by fuzzing the
-            // corpus) instead of raising a YamlException; it is still bad input, located where scanning stopped.
-            ReportSyntaxError("invalid YAML: the parser cannot continue here (check brackets, quotes and ':' in flow collections)",
-                scanner.CurrentPosition);
-        }
+        if (!_stop && log.SyntaxError is { } error) ReportSyntaxError(error.Message, error.Position);
 
         if (!_rootSeen && !_fatal)
         {
@@ -540,19 +526,6 @@ internal sealed class YamlJsonConverter
     private void Report(PendingFinding? finding, SourceSpan place, string? pointer)
     {
         if (finding is { } f && (!_replaying || f.DependsOnPosition)) _findings.Add(f, place, pointer);
-    }
-
-    /// <summary>YamlDotNet's messages without the position prefix it sometimes adds (the finding has the position).</summary>
-    private static string CleanMessage(string message)
-    {
-        var text = message.Trim();
-        if (text.StartsWith("(Line:", StringComparison.Ordinal))
-        {
-            var colon = text.IndexOf("): ", StringComparison.Ordinal);
-            if (colon > 0) text = text[(colon + 3)..];
-        }
-        text = text.TrimEnd('.');
-        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "YAML syntax error";
     }
 
     private struct Frame

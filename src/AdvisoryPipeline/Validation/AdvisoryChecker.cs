@@ -12,9 +12,10 @@ namespace AdvisoryPipeline.Validation;
 /// </summary>
 public static class AdvisoryChecker
 {
-    public static CheckedAdvisory Check(AdvisoryFile file, ReadOnlySpan<byte> content, DatabaseContext database, TimeProvider clock)
+    /// <summary>Checks a file whose YAML <see cref="AdvisoryYamlLoader.Parse"/> has already parsed.</summary>
+    internal static CheckedAdvisory Check(AdvisoryFile file, ParsedYaml yaml, DatabaseContext database, TimeProvider clock)
     {
-        var document = AdvisoryYamlLoader.Load(file.DisplayPath, content);
+        var document = AdvisoryYamlLoader.Convert(yaml);
         var findings = new List<Finding>(document.Findings);
         LoadedAdvisory? advisory = null;
         Lint.LintSummary? lintSummary = null;

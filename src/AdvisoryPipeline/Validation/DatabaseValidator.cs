@@ -28,8 +28,11 @@ public static class DatabaseValidator
             : null;
         var now = options.Clock.GetUtcNow();
         var results = new CheckedAdvisory[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => results[i] = CheckOne(files[i], contexts[i], cache, options, now));
+        var pending = cache is { IsEmpty: false } ? Uncached(files, contexts, cache, now, results) : [.. Enumerable.Range(0, files.Count)];
+        // Parsing stays on this thread: see ParseAheadPipeline for why two parsing threads are slower than one.
+        ParseAheadPipeline<ParsedFile>.Run(pending.Length, Environment.ProcessorCount - 1,
+            k => Parse(files[pending[k]], keepContent: cache is not null),
+            (k, parsed) => results[pending[k]] = Finish(files[pending[k]], parsed, contexts[pending[k]], cache, options));
         cache?.Save();
 
         var databaseFindings = new List<Finding>();
@@ -52,27 +55,61 @@ public static class DatabaseValidator
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal));
 
-    private static CheckedAdvisory CheckOne(
-        AdvisoryFile advisory, DatabaseContext database, ValidationCache? cache, ValidationOptions options, DateTimeOffset now)
+    /// <summary>
+    /// Fills in the results of files whose findings are cached, reading and hashing them on every core; returns
+    /// the indexes of the others. Files that cannot be read are reported here too: there is nothing to parse.
+    /// </summary>
+    private static int[] Uncached(IReadOnlyList<AdvisoryFile> files, DatabaseContext[] contexts, ValidationCache cache,
+        DateTimeOffset now, CheckedAdvisory[] results)
     {
-        var path = advisory.DisplayPath;
-        using var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
-        if (file.Problem is { } problem)
-            return new CheckedAdvisory(path, advisory.FullPath, database, [problem with { Location = SourceLocation.WholeFile(path) }],
-                AdvisorySummary.Unreadable);
-
-        byte[]? hash = null;
-        if (cache is not null)
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            hash = SHA256.HashData(file.Content);
-            if (cache.TryGet(path, hash, now, out var entry))
-                return new CheckedAdvisory(path, advisory.FullPath, database, entry.Findings, entry.Summary);
+            var advisory = files[i];
+            using var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
+            if (file.Problem is { } problem)
+                results[i] = Unreadable(advisory, contexts[i], problem);
+            else if (cache.TryGet(advisory.DisplayPath, SHA256.HashData(file.Content), now, out var entry))
+                results[i] = new CheckedAdvisory(advisory.DisplayPath, advisory.FullPath, contexts[i], entry.Findings, entry.Summary);
+        });
+        return [.. Enumerable.Range(0, files.Count).Where(i => results[i] is null)];
+    }
+
+    /// <summary>
+    /// The part of checking a file that runs on the parse lane: reading it and running the YAML parser. The bytes
+    /// are kept when the cache needs their hash.
+    /// </summary>
+    private static ParsedFile Parse(AdvisoryFile advisory, bool keepContent)
+    {
+        var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
+        if (file.Problem is not null) return new ParsedFile(file, null);
+        var yaml = AdvisoryYamlLoader.Parse(advisory.DisplayPath, file.Content);
+        if (keepContent) return new ParsedFile(file, yaml);
+        file.Dispose();
+        return new ParsedFile(null, yaml);
+    }
+
+    /// <summary>The rest of checking a file, on any thread: conversion, schema, lint, and the cache entry.</summary>
+    private static CheckedAdvisory Finish(AdvisoryFile advisory, ParsedFile parsed, DatabaseContext database, ValidationCache? cache,
+        ValidationOptions options)
+    {
+        byte[]? hash = null;
+        using (var file = parsed.Content)
+        {
+            if (file?.Problem is { } problem) return Unreadable(advisory, database, problem);
+            if (cache is not null) hash = SHA256.HashData(file!.Content);
         }
 
-        var result = AdvisoryChecker.Check(advisory, file.Content, database, options.Clock);
-        cache?.Put(path, hash!, result.Findings, result.Summary);
+        var result = AdvisoryChecker.Check(advisory, parsed.Yaml!, database, options.Clock);
+        cache?.Put(advisory.DisplayPath, hash!, result.Findings, result.Summary);
         return options.KeepRecords ? result : result with { Advisory = null };
     }
+
+    private static CheckedAdvisory Unreadable(AdvisoryFile advisory, DatabaseContext database, Finding problem) =>
+        new(advisory.DisplayPath, advisory.FullPath, database, [problem with { Location = SourceLocation.WholeFile(advisory.DisplayPath) }],
+            AdvisorySummary.Unreadable);
+
+    /// <summary>A file read and parsed: its bytes while the cache still needs them, or the reason it could not be read.</summary>
+    private sealed record ParsedFile(BoundedFileReader? Content, ParsedYaml? Yaml);
 
     /// <summary>Per advisory folder: the history rules against the folder as it is at the base reference.</summary>
     private static IEnumerable<Finding> HistoryFindings(IReadOnlyList<CheckedAdvisory> results, string baseRef, IReadOnlyList<string> folders)
