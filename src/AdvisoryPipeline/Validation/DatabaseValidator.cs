@@ -23,12 +23,25 @@ public static class DatabaseValidator
             contexts[i] = resolver.For(files[i].FullPath);
 
         // Commands that go on to render or publish need every record, so they do not use the cache.
-        var cache = options.CacheFile is { } cacheFile && !options.KeepRecords
-            ? ValidationCache.Open(cacheFile, CacheKey(contexts.Distinct(), options))
-            : null;
+        var cacheFile = options.KeepRecords ? null : options.CacheFile;
         var now = options.Clock.GetUtcNow();
         var results = new CheckedAdvisory[files.Count];
-        var pending = cache is { IsEmpty: false } ? Uncached(files, contexts, cache, now, results) : [.. Enumerable.Range(0, files.Count)];
+        ValidationCache? cache = null;
+        int[] pending;
+        if (cacheFile is null)
+        {
+            pending = [.. Enumerable.Range(0, files.Count)];
+        }
+        else
+        {
+            // Reading a large cache takes as long as hashing the files, so the two overlap.
+            var key = CacheKey(contexts.Distinct(), options);
+            var opening = Task.Run(() => ValidationCache.Open(cacheFile, key));
+            pending = File.Exists(cacheFile)
+                ? Uncached(files, contexts, opening, now, results)
+                : [.. Enumerable.Range(0, files.Count)];
+            cache = opening.Result;
+        }
         // Parsing stays on this thread: see ParseAheadPipeline for why two parsing threads are slower than one.
         ParseAheadPipeline<ParsedFile>.Run(pending.Length, Environment.ProcessorCount - 1,
             k => Parse(files[pending[k]], keepContent: cache is not null),
@@ -56,22 +69,35 @@ public static class DatabaseValidator
             .Order(StringComparer.Ordinal));
 
     /// <summary>
-    /// Fills in the results of files whose findings are cached, reading and hashing them on every core; returns
-    /// the indexes of the others. Files that cannot be read are reported here too: there is nothing to parse.
+    /// Fills in the results of files whose findings are cached, reading and hashing them on every core while the
+    /// cache loads; returns the indexes of the others. Files that cannot be read are reported here too: there is
+    /// nothing to parse.
     /// </summary>
-    private static int[] Uncached(IReadOnlyList<AdvisoryFile> files, DatabaseContext[] contexts, ValidationCache cache,
+    private static int[] Uncached(IReadOnlyList<AdvisoryFile> files, DatabaseContext[] contexts, Task<ValidationCache> opening,
         DateTimeOffset now, CheckedAdvisory[] results)
     {
+        var hashes = new byte[]?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var advisory = files[i];
             using var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
             if (file.Problem is { } problem)
                 results[i] = Unreadable(advisory, contexts[i], problem);
-            else if (cache.TryGet(advisory.DisplayPath, SHA256.HashData(file.Content), now, out var entry))
-                results[i] = new CheckedAdvisory(advisory.DisplayPath, advisory.FullPath, contexts[i], entry.Findings, entry.Summary);
+            else
+                hashes[i] = SHA256.HashData(file.Content);
         });
-        return [.. Enumerable.Range(0, files.Count).Where(i => results[i] is null)];
+
+        var cache = opening.Result;
+        var pending = new List<int>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (hashes[i] is not { } hash) continue;
+            if (cache.TryGet(files[i].DisplayPath, hash, now, out var entry))
+                results[i] = new CheckedAdvisory(files[i].DisplayPath, files[i].FullPath, contexts[i], entry.Findings, entry.Summary);
+            else
+                pending.Add(i);
+        }
+        return [.. pending];
     }
 
     /// <summary>

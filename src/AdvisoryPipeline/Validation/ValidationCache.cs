@@ -73,9 +73,6 @@ public sealed class ValidationCache
         return new ValidationCache(file, key, new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
     }
 
-    /// <summary>Whether the file held no entry for this key: then no lookup can succeed.</summary>
-    public bool IsEmpty => _entries.Count == 0;
-
     /// <summary>The cached result for this exact content, unless it has expired.</summary>
     public bool TryGet(string path, ReadOnlySpan<byte> contentHash, DateTimeOffset now, out CacheEntry entry)
     {
