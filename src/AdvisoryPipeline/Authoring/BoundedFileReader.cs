@@ -26,7 +26,6 @@ internal sealed class BoundedFileReader : IDisposable
 
     public static BoundedFileReader Read(string path, int maxBytes)
     {
-        if (Directory.Exists(path)) return Unreadable(path, "it is a folder, not a file");
         byte[]? buffer = null;
         try
         {
@@ -34,7 +33,8 @@ internal sealed class BoundedFileReader : IDisposable
             {
                 Mode = FileMode.Open,
                 Access = FileAccess.Read,
-                Share = FileShare.Read,
+                // Sharing writes spares the advisory lock .NET takes otherwise: one system call per file fewer.
+                Share = FileShare.ReadWrite,
                 Options = FileOptions.SequentialScan,
                 BufferSize = 0, // the bytes go straight into our buffer
             });
@@ -54,7 +54,8 @@ internal sealed class BoundedFileReader : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
-            return Unreadable(path, ex.Message);
+            // Checked only here: a stat per file costs time on every run, and folders are rare.
+            return Unreadable(path, Directory.Exists(path) ? "it is a folder, not a file" : ex.Message);
         }
     }
 
