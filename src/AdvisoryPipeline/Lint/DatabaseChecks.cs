@@ -71,7 +71,7 @@ internal static class DatabaseChecks
         {
             var id = summary.Id.Value;
             if (id.Length == 0 || OsvPrefixes.IsRegisteredOrPrivate(id)) continue;
-            var prefix = AdvisoryId.Read(id, config.IdPrefix).Prefix;
+            var prefix = IdParts.Read(id, config.IdPrefix).Prefix;
             if (byPrefix.TryGetValue(prefix, out var seen)) byPrefix[prefix] = (seen.First, seen.Count + 1);
             else
             {

@@ -20,7 +20,7 @@ internal static class HistoryCheck
             if (!currentById.TryGetValue(before.Id, out var now))
             {
                 // A placeholder id is replaced by the real one when assigned: that is a rename, not a deletion.
-                if (!AdvisoryId.Read(before.Id, configuredPrefix).IsPlaceholder) ReportGone(before, current, atBase.Ref, findings);
+                if (!IdParts.Read(before.Id, configuredPrefix).IsPlaceholder) ReportGone(before, current, atBase.Ref, findings);
                 continue;
             }
             CheckPublished(before, now, atBase.Ref, findings);
