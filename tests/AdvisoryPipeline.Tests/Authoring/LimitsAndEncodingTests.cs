@@ -207,6 +207,31 @@ public sealed class LimitsAndEncodingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_named_pipe_is_read_to_its_end_although_it_has_no_length()
+    {
+        var path = Path.Combine(_folder, "piped.yaml");
+        using (var mkfifo = Process.Start("mkfifo", [path])) mkfifo.WaitForExit();
+        // Opening a pipe for writing blocks until the loader opens it for reading.
+        var writer = Task.Run(() => File.WriteAllText(path, "id: X-1\nsummary: from a pipe\n"));
+
+        var document = AdvisoryYamlLoader.LoadFile(path);
+        await writer.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(document.Findings);
+        Assert.Equal("from a pipe", document.Record!.Value.GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public void An_endless_device_is_refused_after_the_limit_plus_one_byte()
+    {
+        var document = AdvisoryYamlLoader.LoadFile("/dev/zero");
+
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal(LoadFindingCodes.TooLarge, finding.Code);
+        Assert.Equal($"the file is larger than the limit of {LoadOptions.Default.MaxBytes} bytes", finding.Message);
+    }
+
+    [Fact]
     public void LoadFile_reads_what_Load_reads()
     {
         var path = Path.Combine(_folder, "ok.yaml");
