@@ -49,6 +49,15 @@ public static class GitHubPublishBenchmark
         var requests = github.Requests.Since(mark);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label,-18} {clock.Elapsed.TotalSeconds,6:F2} s  {requests.Count,4} requests ({requests.Count(r => r.IsWrite)} writes)  {results[0].Outcome?.Description}"));
+        // Which requests, in order and run-length grouped: "GET ref, GET trees x2, ..." shows where a count comes from.
+        var kinds = requests.Select(r => $"{r.Method} {r.Path.Split('/').ElementAtOrDefault(5) ?? r.Path}").ToList();
+        var groups = new List<(string Kind, int Count)>();
+        foreach (var kind in kinds)
+        {
+            if (groups.Count > 0 && groups[^1].Kind == kind) groups[^1] = (kind, groups[^1].Count + 1);
+            else groups.Add((kind, 1));
+        }
+        Console.WriteLine("                   " + string.Join(", ", groups.Select(g => g.Count == 1 ? g.Kind : $"{g.Kind} x{g.Count}")));
     }
 
     /// <summary>Schema-valid records of the source corpus, copied under new IDs until there are <paramref name="count"/>.</summary>
