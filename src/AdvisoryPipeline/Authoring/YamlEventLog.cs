@@ -10,8 +10,7 @@ internal readonly record struct YamlSyntaxError(string Message, Mark Position);
 /// <summary>
 /// The parser events of one YAML text, read in full before they are converted, and the syntax error that
 /// ended them, if any. Reading is split from conversion so that a validation run can keep YamlDotNet's parser
-/// on one thread: the parser rents StringBuilders for every scalar from a pool that all threads share, and two
-/// threads parsing at once contend for it so much that together they parse slower than one thread alone.
+/// on one thread (see <see cref="Validation.ParseAheadPipeline{TParsed}"/> for why).
 /// </summary>
 internal sealed class YamlEventLog
 {

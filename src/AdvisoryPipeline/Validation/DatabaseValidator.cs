@@ -26,6 +26,8 @@ public static class DatabaseValidator
         var cacheFile = options.KeepRecords ? null : options.CacheFile;
         var now = options.Clock.GetUtcNow();
         var results = new CheckedAdvisory[files.Count];
+        // Content hashes of the files already read for the cache lookup, so that a changed file is not hashed twice.
+        var hashes = new byte[]?[files.Count];
         ValidationCache? cache = null;
         int[] pending;
         if (cacheFile is null)
@@ -38,14 +40,14 @@ public static class DatabaseValidator
             var key = CacheKey(contexts.Distinct(), options);
             var opening = Task.Run(() => ValidationCache.Open(cacheFile, key));
             pending = File.Exists(cacheFile)
-                ? Uncached(files, contexts, opening, now, results)
+                ? Uncached(files, contexts, opening, now, results, hashes)
                 : [.. Enumerable.Range(0, files.Count)];
             cache = opening.Result;
         }
         // Parsing stays on this thread: see ParseAheadPipeline for why two parsing threads are slower than one.
         ParseAheadPipeline<ParsedFile>.Run(pending.Length, Environment.ProcessorCount - 1,
-            k => Parse(files[pending[k]], keepContent: cache is not null),
-            (k, parsed) => results[pending[k]] = Finish(files[pending[k]], parsed, contexts[pending[k]], cache, options));
+            k => Parse(files[pending[k]], keepContent: cache is not null && hashes[pending[k]] is null),
+            (k, parsed) => results[pending[k]] = Finish(files[pending[k]], parsed, hashes[pending[k]], contexts[pending[k]], cache, options));
         cache?.Save();
 
         var databaseFindings = new List<Finding>();
@@ -70,13 +72,12 @@ public static class DatabaseValidator
 
     /// <summary>
     /// Fills in the results of files whose findings are cached, reading and hashing them on every core while the
-    /// cache loads; returns the indexes of the others. Files that cannot be read are reported here too: there is
-    /// nothing to parse.
+    /// cache loads; returns the indexes of the others, whose hashes stay in <paramref name="hashes"/>. Files that
+    /// cannot be read are reported here too: there is nothing to parse.
     /// </summary>
     private static int[] Uncached(IReadOnlyList<AdvisoryFile> files, DatabaseContext[] contexts, Task<ValidationCache> opening,
-        DateTimeOffset now, CheckedAdvisory[] results)
+        DateTimeOffset now, CheckedAdvisory[] results, byte[]?[] hashes)
     {
-        var hashes = new byte[]?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var advisory = files[i];
@@ -102,7 +103,7 @@ public static class DatabaseValidator
 
     /// <summary>
     /// The part of checking a file that runs on the parse lane: reading it and running the YAML parser. The bytes
-    /// are kept when the cache needs their hash.
+    /// are kept when the cache still needs their hash.
     /// </summary>
     private static ParsedFile Parse(AdvisoryFile advisory, bool keepContent)
     {
@@ -115,14 +116,14 @@ public static class DatabaseValidator
     }
 
     /// <summary>The rest of checking a file, on any thread: conversion, schema, lint, and the cache entry.</summary>
-    private static CheckedAdvisory Finish(AdvisoryFile advisory, ParsedFile parsed, DatabaseContext database, ValidationCache? cache,
-        ValidationOptions options)
+    private static CheckedAdvisory Finish(AdvisoryFile advisory, ParsedFile parsed, byte[]? knownHash, DatabaseContext database,
+        ValidationCache? cache, ValidationOptions options)
     {
-        byte[]? hash = null;
+        var hash = knownHash;
         using (var file = parsed.Content)
         {
             if (file?.Problem is { } problem) return Unreadable(advisory, database, problem);
-            if (cache is not null) hash = SHA256.HashData(file!.Content);
+            if (cache is not null) hash ??= SHA256.HashData(file!.Content);
         }
 
         var result = AdvisoryChecker.Check(advisory, parsed.Yaml!, database, options.Clock);

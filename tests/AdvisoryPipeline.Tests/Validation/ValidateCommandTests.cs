@@ -185,6 +185,13 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(1, after.ExitCode);
         Assert.Contains(after.OutLines, l => l.Contains("bogus_field", StringComparison.Ordinal));
+
+        // The changed file's entry was stored under its new content: the next run finds every file in the cache
+        // and so leaves the cache file as it is.
+        var cacheFile = Assert.Single(Directory.GetFiles(_temp.Combine(".cache", "advisory-pipeline"), "validate-*.bin"));
+        var written = File.GetLastWriteTimeUtc(cacheFile);
+        Assert.Equal(after, _cli.Run("validate", "advisories/TSSA-2026-9.yaml"));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(cacheFile));
     }
 
     [Fact]
