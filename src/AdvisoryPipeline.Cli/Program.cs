@@ -1,5 +1,10 @@
 using AdvisoryPipeline.Cli;
 
+
+
+
+
+
 var env = CliEnvironment.FromProcess();
 try
 {

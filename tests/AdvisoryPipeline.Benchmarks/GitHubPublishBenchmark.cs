@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.FakeGitHub;
-using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
-using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Benchmarks;
 

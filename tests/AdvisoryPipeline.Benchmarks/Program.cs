@@ -1,6 +1,6 @@
 using System.Globalization;
-using AdvisoryPipeline.Benchmarks;
 using BenchmarkDotNet.Running;
+using AdvisoryPipeline.Benchmarks;
 
 // Benchmarks of AdvisoryPipeline. Verbs:
 //   generate --count N --out DIR [--from DIR]   build a large database from the shared pypa corpus

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using AdvisoryPipeline.Authoring;
-using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Lint;
-using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Benchmarks;
 

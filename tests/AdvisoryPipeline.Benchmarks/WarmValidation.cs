@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Benchmarks;

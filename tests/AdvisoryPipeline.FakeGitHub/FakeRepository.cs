@@ -1,3 +1,7 @@
+
+
+
+
 using AdvisoryPipeline.FakeGitHub.Api;
 using AdvisoryPipeline.FakeGitHub.Git;
 

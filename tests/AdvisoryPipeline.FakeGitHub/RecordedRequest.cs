@@ -1,3 +1,8 @@
+
+
+
+using AdvisoryPipeline.FakeGitHub.Faults;
+
 namespace AdvisoryPipeline.FakeGitHub;
 
 /// <summary>

@@ -1,3 +1,8 @@
+
+
+
+using AdvisoryPipeline.Osv.Ecosystems;
+
 namespace AdvisoryPipeline.FakeGitHub;
 
 /// <summary>A repository security advisory as the fake stores it; the field names follow the REST API.</summary>

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text;
-using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Mail.Signing;
-using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Lifecycle;
-using AdvisoryPipeline.Validation;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;

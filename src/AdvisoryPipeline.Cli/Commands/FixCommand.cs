@@ -1,8 +1,8 @@
 using System.CommandLine;
-using AdvisoryPipeline.Authoring.Fix;
 using AdvisoryPipeline.Cli.Output;
-using AdvisoryPipeline.Lifecycle;
-using AdvisoryPipeline.Validation;
+using AdvisoryPipeline.Editing;
+using AdvisoryPipeline.Fixing;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Cli.Commands;
 

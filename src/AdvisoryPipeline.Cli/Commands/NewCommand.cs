@@ -1,7 +1,9 @@
 using System.CommandLine;
-using AdvisoryPipeline.Authoring.Fix;
+using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Cli.Commands;
 
@@ -55,7 +57,7 @@ public static class NewCommand
         var schema = SchemaReference(database.FullPath);
         AdvisoryFileWriter.Write(fullPath, NewAdvisoryTemplate.Render(id, request, env.Clock.GetUtcNow(), schema, database.Config.SiteUrl), byteOrderMark: false);
 
-        env.Out.WriteLine($"created {Validation.AdvisoryFileDiscovery.Display(fullPath, env.WorkingDirectory)} ({id})");
+        env.Out.WriteLine($"created {AdvisoryFileDiscovery.Display(fullPath, env.WorkingDirectory)} ({id})");
         if (schema is null)
             env.Error.WriteLine($"advisory: note: no {SchemaPath} found above {database.DisplayPath}, so the file has no schema modeline");
         env.Out.WriteLine("fill in summary and details, then run 'advisory validate'; 'advisory assign-ids' gives it its ID after review");

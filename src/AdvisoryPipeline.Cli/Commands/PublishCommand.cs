@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using AdvisoryPipeline.Cli.Output;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Publishing;
 
 namespace AdvisoryPipeline.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Cli.Output;
-using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Output;
+using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Rendering;
 
 namespace AdvisoryPipeline.Cli.Commands;

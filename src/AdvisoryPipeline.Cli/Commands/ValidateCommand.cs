@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Output;
 using AdvisoryPipeline.Lint;
-using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using AdvisoryPipeline.Authoring.Fix;
+using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Lifecycle;
 

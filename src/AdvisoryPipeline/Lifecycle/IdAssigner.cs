@@ -2,9 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AdvisoryPipeline.Authoring;
-using AdvisoryPipeline.Authoring.Fix;
+using AdvisoryPipeline.Editing;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Lifecycle;
 

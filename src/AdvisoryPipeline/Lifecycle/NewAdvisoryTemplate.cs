@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AdvisoryPipeline.Authoring.Fix;
+using AdvisoryPipeline.Editing;
+using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Osv.Versions;
 
 namespace AdvisoryPipeline.Lifecycle;
@@ -80,7 +83,7 @@ public static partial class NewAdvisoryTemplate
         return text.ToString();
     }
 
-    private static string Plain(string value) => YamlScalarText.InStyleOf(Authoring.YamlScalarStyle.Plain, value)!;
+    private static string Plain(string value) => YamlScalarText.InStyleOf(YamlScalarStyle.Plain, value)!;
 
     [GeneratedRegex("^(0|[a-f0-9]{40}|[a-f0-9]{64})$", RegexOptions.CultureInvariant)]
     private static partial Regex GitCommit();

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using AdvisoryPipeline.Authoring.Fix;
+using AdvisoryPipeline.Fixing;
+using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Lifecycle;

@@ -1,8 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json.Nodes;
-using AdvisoryPipeline.Authoring;
-using AdvisoryPipeline.Authoring.Fix;
+using AdvisoryPipeline.Editing;
+using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lifecycle;
 

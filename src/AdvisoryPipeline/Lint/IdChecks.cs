@@ -1,3 +1,9 @@
+
+
+
+
+using AdvisoryPipeline.Osv.Identifiers;
+
 namespace AdvisoryPipeline.Lint;
 
 /// <summary>OSV101-OSV104: the record's own id, against its file name, the database prefix and its publication year.</summary>

@@ -1,3 +1,9 @@
+
+
+
+
+
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Osv.Versions;
 
 namespace AdvisoryPipeline.Lint;

@@ -1,5 +1,12 @@
-using AdvisoryPipeline.Authoring;
+
+
+
+
+
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Lint.History;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;

@@ -1,3 +1,9 @@
+
+
+
+
+
+using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Osv.Versions;

@@ -1,3 +1,8 @@
+
+
+
+
+
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Versions;
 

@@ -1,5 +1,11 @@
-using AdvisoryPipeline.Authoring;
+
+
+
+
+
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;

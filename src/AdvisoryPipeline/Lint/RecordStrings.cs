@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Lint;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;
 

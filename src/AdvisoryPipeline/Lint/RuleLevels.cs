@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Lint;

@@ -1,3 +1,10 @@
+
+
+
+
+using AdvisoryPipeline.Osv.Cvss;
+using AdvisoryPipeline.Osv.Ecosystems;
+
 namespace AdvisoryPipeline.Lint;
 
 /// <summary>The caches of one <see cref="LintRun"/>, shared by all its records.</summary>

@@ -1,5 +1,10 @@
-using AdvisoryPipeline.Authoring;
+
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Lint;
 

@@ -1,3 +1,5 @@
+
+
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;

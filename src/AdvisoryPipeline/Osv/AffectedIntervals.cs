@@ -1,3 +1,8 @@
+
+
+
+
+
 using AdvisoryPipeline.Osv.Versions;
 
 namespace AdvisoryPipeline.Osv;

@@ -1,3 +1,8 @@
+
+
+
+
+
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Publishing;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Git;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Publishing;

@@ -1,3 +1,9 @@
+
+
+
+
+
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Publishing.FeedFolder;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.Git;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdvisoryPipeline.Git;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Publishing;

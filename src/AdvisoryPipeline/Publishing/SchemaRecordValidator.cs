@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Publishing;
 

@@ -1,11 +1,12 @@
 using System.Text;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Markdown;
-using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Rendering;
 

@@ -1,8 +1,13 @@
-using AdvisoryPipeline.Authoring;
+
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Loading.Yaml;
 using AdvisoryPipeline.Osv;
-using AdvisoryPipeline.Schema;
 
 namespace AdvisoryPipeline.Validation;
 

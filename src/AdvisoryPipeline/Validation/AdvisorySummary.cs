@@ -1,3 +1,8 @@
+
+
+
+
+
 using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Validation;

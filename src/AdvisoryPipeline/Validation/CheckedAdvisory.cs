@@ -1,5 +1,10 @@
+
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Validation;
 

@@ -1,3 +1,8 @@
+
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Validation;

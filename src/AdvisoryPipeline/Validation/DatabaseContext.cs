@@ -1,6 +1,10 @@
-using AdvisoryPipeline.Authoring;
+
+
+
+
+
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Lint;
-using AdvisoryPipeline.Schema;
 
 namespace AdvisoryPipeline.Validation;
 

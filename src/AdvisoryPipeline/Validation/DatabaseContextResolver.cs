@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.Lint;
-using AdvisoryPipeline.Schema;
 
 namespace AdvisoryPipeline.Validation;
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
-using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Lint.History;
+using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Loading.Yaml;
 
 namespace AdvisoryPipeline.Validation;
 

@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using AdvisoryPipeline.Osv.Cvss;
 using AdvisoryPipeline.FakeGitHub.Git;
+using AdvisoryPipeline.Osv.Cvss;
+using AdvisoryPipeline.Publishing;
 
 namespace AdvisoryPipeline.FakeGitHub.Api;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AdvisoryPipeline.Osv.Cvss;
+using AdvisoryPipeline.Osv.Ecosystems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using AdvisoryPipeline.FakeGitHub.Api;
+using Microsoft.AspNetCore.Http;
 
 namespace AdvisoryPipeline.FakeGitHub.Faults;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using AdvisoryPipeline.Lint.History;
 
 namespace AdvisoryPipeline.FakeGitHub.Git;
 

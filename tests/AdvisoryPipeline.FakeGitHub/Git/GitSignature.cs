@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdvisoryPipeline.Lint.History;
 
 namespace AdvisoryPipeline.FakeGitHub.Git;
 

@@ -1,3 +1,8 @@
+
+
+
+using AdvisoryPipeline.Lint.History;
+
 namespace AdvisoryPipeline.FakeGitHub.Git;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.FakeGitHub.Git;
+using AdvisoryPipeline.Lint.History;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AdvisoryPipeline.FakeGitHub;
+using AdvisoryPipeline.Lint.History;
 using Microsoft.AspNetCore.WebUtilities;
 using Octokit;
 

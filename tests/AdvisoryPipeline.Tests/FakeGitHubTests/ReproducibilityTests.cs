@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AdvisoryPipeline.FakeGitHub;
+using AdvisoryPipeline.Lint.History;
+using AdvisoryPipeline.Tests.TestSupport;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;

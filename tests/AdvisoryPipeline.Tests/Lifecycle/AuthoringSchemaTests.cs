@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AdvisoryPipeline.Authoring;
-using AdvisoryPipeline.Lifecycle;
-using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.JsonSchema;
+using AdvisoryPipeline.JsonSchema.Evaluation;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
 
@@ -15,7 +16,7 @@ public sealed class AuthoringSchemaTests
 {
     private static readonly string SchemaFile = Path.Combine(SharedData.RepositoryRoot, "schemas", AuthoringSchema.FileName);
 
-    private static readonly Lazy<JsonSchema> Compiled = new(() => JsonSchema.Compile(Parse(File.ReadAllText(SchemaFile))));
+    private static readonly Lazy<CompiledSchema> Compiled = new(() => CompiledSchema.Compile(Parse(File.ReadAllText(SchemaFile))));
 
     private static string Generated()
     {
@@ -52,7 +53,7 @@ public sealed class AuthoringSchemaTests
     [Fact]
     public void It_is_a_valid_2020_12_schema()
     {
-        var result = JsonSchema.MetaSchema2020_12.Validate(Parse(File.ReadAllText(SchemaFile)));
+        var result = CompiledSchema.MetaSchema2020_12.Validate(Parse(File.ReadAllText(SchemaFile)));
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }

@@ -1,4 +1,9 @@
+
+
+
+
 using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Tests.Lifecycle;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Tests.Lint;

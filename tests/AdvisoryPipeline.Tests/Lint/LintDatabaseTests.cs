@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Tests.Lint;
 

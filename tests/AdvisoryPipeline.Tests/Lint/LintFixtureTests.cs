@@ -1,3 +1,7 @@
+
+
+
+
 using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Tests.Lint;

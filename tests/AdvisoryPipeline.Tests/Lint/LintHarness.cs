@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Lint;
 

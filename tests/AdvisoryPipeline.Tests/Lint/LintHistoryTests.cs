@@ -1,8 +1,8 @@
-using AdvisoryPipeline.Tests.TestSupport;
 using System.Diagnostics;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Lint.History;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Lint;
 

@@ -1,7 +1,8 @@
 using System.Text;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Tests.Lint;
 

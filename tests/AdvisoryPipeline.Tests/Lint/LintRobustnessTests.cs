@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using AdvisoryPipeline.Authoring;
 using AdvisoryPipeline.Lint;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Tests.Lint;

@@ -1,5 +1,8 @@
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Tests.Lint;
 

@@ -1,10 +1,12 @@
-using AdvisoryPipeline.Tests.TestSupport;
 using System.Text;
+using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.Repository;
-using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Tests.Publishing.GitHub;
+using AdvisoryPipeline.Tests.TestSupport;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Publishing;
 

@@ -1,7 +1,9 @@
-using AdvisoryPipeline.Lifecycle;
-using AdvisoryPipeline.Authoring;
+
+
+
+
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Publishing;
-using AdvisoryPipeline.Schema;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Publishing;

@@ -1,3 +1,7 @@
+
+
+
+
 using AdvisoryPipeline.Publishing;
 
 namespace AdvisoryPipeline.Tests.Publishing;

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using AdvisoryPipeline.Publishing;
+using AdvisoryPipeline.Tests.TestSupport;
 using static AdvisoryPipeline.Tests.Publishing.PlanningSupport;
-using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
+using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing;
 

@@ -1,7 +1,8 @@
+using static AdvisoryPipeline.Tests.Publishing.PlanningSupport;
+using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
-using static AdvisoryPipeline.Tests.Publishing.PlanningSupport;
-using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Publishing;
 

@@ -1,3 +1,7 @@
+
+
+
+
 using AdvisoryPipeline.Cli;
 
 namespace AdvisoryPipeline.Tests.TestSupport;

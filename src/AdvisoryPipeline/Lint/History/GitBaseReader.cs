@@ -1,8 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
-using AdvisoryPipeline.Authoring;
-using AdvisoryPipeline.Validation;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Lint.History;
 

@@ -1,5 +1,11 @@
+
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Lint.History;
 

@@ -1,3 +1,9 @@
+
+
+
+
+using AdvisoryPipeline.FileSystem;
+
 namespace AdvisoryPipeline.Publishing.FeedFolder;
 
 /// <summary>File operations of a folder feed, with paths relative to its root and '/'-separated.</summary>

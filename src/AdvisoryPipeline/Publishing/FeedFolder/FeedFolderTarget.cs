@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Feeds.Osv;
+using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Publishing.FeedFolder;

@@ -1,5 +1,5 @@
 using System.Text;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;
 

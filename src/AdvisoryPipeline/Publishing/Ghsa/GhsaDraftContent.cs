@@ -1,3 +1,8 @@
+
+
+
+
+
 using AdvisoryPipeline.Osv.Cvss;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;

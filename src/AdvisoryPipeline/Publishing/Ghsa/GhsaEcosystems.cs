@@ -1,3 +1,8 @@
+
+
+
+
+
 using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;

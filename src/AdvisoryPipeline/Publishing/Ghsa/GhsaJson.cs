@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;
 

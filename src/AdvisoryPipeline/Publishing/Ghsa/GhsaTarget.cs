@@ -1,4 +1,4 @@
-using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Publishing.GitHub;
 using Octokit;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using AdvisoryPipeline.Git;
+using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Publishing.Repository;
 
 namespace AdvisoryPipeline.Publishing.Git;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Publishing.Repository;
 using Octokit;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdvisoryPipeline.Git;
 
 namespace AdvisoryPipeline.Publishing.Repository;
 

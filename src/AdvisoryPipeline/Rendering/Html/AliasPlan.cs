@@ -1,5 +1,10 @@
+
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

@@ -1,8 +1,12 @@
-using AdvisoryPipeline.Rendering;
+
+
+
+
+
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Feeds.Atom;
+using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Osv;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

@@ -1,4 +1,10 @@
-using AdvisoryPipeline.Rendering.Presentation;
+
+
+
+
+
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

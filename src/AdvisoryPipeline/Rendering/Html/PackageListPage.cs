@@ -1,3 +1,10 @@
+
+
+
+
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Presentation;
+
 namespace AdvisoryPipeline.Rendering.Html;
 
 /// <summary>All packages by ecosystem: the way to browse advisories by package without any script.</summary>

@@ -1,4 +1,9 @@
-using AdvisoryPipeline.Rendering.Presentation;
+
+
+
+
+
+using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

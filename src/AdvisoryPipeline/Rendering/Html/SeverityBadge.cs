@@ -1,4 +1,9 @@
-using AdvisoryPipeline.Rendering.Presentation;
+
+
+
+
+
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

@@ -1,5 +1,10 @@
+
+
+
+
+
 using AdvisoryPipeline.Osv.Cvss;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

@@ -1,4 +1,3 @@
-using AdvisoryPipeline.Rendering;
 using System.Text;
 
 namespace AdvisoryPipeline.Rendering.Html;

@@ -1,4 +1,9 @@
-using AdvisoryPipeline.Authoring;
+
+
+
+
+
+using AdvisoryPipeline.Configuration;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Mail.Signing;
-using AdvisoryPipeline.Rendering.Presentation;
 using MimeKit;
 
 namespace AdvisoryPipeline.Rendering.Mail;

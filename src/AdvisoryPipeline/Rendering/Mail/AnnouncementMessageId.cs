@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
 using MimeKit;
 
 namespace AdvisoryPipeline.Rendering.Mail;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Mail;
 

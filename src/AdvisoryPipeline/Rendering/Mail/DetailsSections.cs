@@ -1,4 +1,5 @@
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
+using AdvisoryPipeline.Rendering.Markdown;
 using Markdig.Syntax;
 
 namespace AdvisoryPipeline.Rendering.Mail;

@@ -1,5 +1,5 @@
 using System.Text;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax.Inlines;
 

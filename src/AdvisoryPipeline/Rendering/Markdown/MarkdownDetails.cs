@@ -1,4 +1,4 @@
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Presentation;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 

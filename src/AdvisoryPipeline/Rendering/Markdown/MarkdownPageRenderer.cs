@@ -1,4 +1,11 @@
-using AdvisoryPipeline.Rendering.Presentation;
+
+
+
+
+
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Presentation;
+using AdvisoryPipeline.Rendering.Html;
 
 namespace AdvisoryPipeline.Rendering.Markdown;
 

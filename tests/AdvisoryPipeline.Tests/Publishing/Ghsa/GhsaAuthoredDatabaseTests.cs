@@ -1,7 +1,12 @@
-using AdvisoryPipeline.Tests.TestSupport;
+
+
+
+
+using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
-using AdvisoryPipeline.Schema;
+using AdvisoryPipeline.Tests.TestSupport;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 

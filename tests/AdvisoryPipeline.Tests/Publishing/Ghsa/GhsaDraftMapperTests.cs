@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Cvss;
+using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
-using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
+using AdvisoryPipeline.Tests.TestSupport;
+using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 

@@ -1,6 +1,8 @@
-using AdvisoryPipeline.Publishing;
+using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.FakeGitHub.Faults;
-using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
+using AdvisoryPipeline.Publishing;
+using AdvisoryPipeline.Publishing.Ghsa;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 

@@ -1,8 +1,10 @@
+using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
+using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
-using AdvisoryPipeline.FakeGitHub;
-using static AdvisoryPipeline.Tests.Publishing.SampleAdvisories;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.GitHub;
-using AdvisoryPipeline.FakeGitHub;
+using AdvisoryPipeline.Tests.Publishing.GitHub;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 

@@ -1,7 +1,6 @@
 using System.Xml.Linq;
-using AdvisoryPipeline.Feeds.Atom;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
-using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
-using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 

@@ -1,9 +1,10 @@
-using AdvisoryPipeline.Osv;
-using AdvisoryPipeline.Rendering;
 using System.Text.Json;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Presentation;
+using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;
-using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 

@@ -1,6 +1,6 @@
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
-using AdvisoryPipeline.Rendering.Presentation;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 

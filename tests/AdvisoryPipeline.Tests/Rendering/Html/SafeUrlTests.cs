@@ -1,3 +1,7 @@
+
+
+
+
 using AdvisoryPipeline.Rendering.Html;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;

@@ -1,8 +1,11 @@
-using AdvisoryPipeline.Lifecycle;
-using AdvisoryPipeline.Authoring;
+
+
+
+
+using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
-using AdvisoryPipeline.Rendering.Presentation;
-using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 

@@ -1,6 +1,10 @@
+
+
+
+
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;
-using AdvisoryPipeline.Rendering.Presentation;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 

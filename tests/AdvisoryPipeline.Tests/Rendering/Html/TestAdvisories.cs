@@ -1,5 +1,10 @@
+
+
+
+
 using AdvisoryPipeline.Osv;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 

@@ -1,7 +1,8 @@
 using System.Text;
+using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Mail;
-using AdvisoryPipeline.Rendering.Presentation;
-using AdvisoryPipeline.Tests.Rendering.Markdown;
+using AdvisoryPipeline.Tests.TestSupport;
 using MimeKit;
 
 namespace AdvisoryPipeline.Tests.Rendering.Mail;
@@ -9,10 +10,10 @@ namespace AdvisoryPipeline.Tests.Rendering.Mail;
 public class AnnouncementMessageBuilderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 9, 15, 9, 30, 0, TimeSpan.FromHours(2));
-    private static readonly MailSettings Mail = SampleAdvisories.Settings.Mail;
+    private static readonly MailSettings Mail = ExampleDatabase.Settings.Mail;
 
     private static Announcement Announcement(string id) =>
-        AnnouncementTextRenderer.Render([SampleAdvisories.View(id)], SampleAdvisories.Settings);
+        AnnouncementTextRenderer.Render([ExampleDatabase.View(id)], ExampleDatabase.Settings);
 
     private static MimeMessage RoundTrip(MimeMessage message) =>
         MimeMessage.Load(new MemoryStream(AnnouncementMessageBuilder.ToBytes(message)));
@@ -85,8 +86,8 @@ public class AnnouncementMessageBuilderTests
     [InlineData("Overflow\u202E\u2066\u200F\u061C\0\u0007 Bcc: victim@example.com")]
     public void A_summary_cannot_inject_headers_or_hidden_characters(string summary)
     {
-        var record = SampleAdvisories.Record("TSSA-2026-1") with { Summary = summary };
-        var announcement = AnnouncementTextRenderer.Render([AdvisoryView.From(record)], SampleAdvisories.Settings);
+        var record = ExampleDatabase.Record("TSSA-2026-1") with { Summary = summary };
+        var announcement = AnnouncementTextRenderer.Render([AdvisoryView.From(record)], ExampleDatabase.Settings);
         // Also when a caller builds the announcement itself, bypassing the subject template.
         var raw = announcement with { Subject = "[SECURITY] " + summary };
 
@@ -133,7 +134,7 @@ public class AnnouncementMessageBuilderTests
     [Fact]
     public void A_missing_address_setting_says_that_it_is_not_set()
     {
-        var mail = RenderSettings.From(new AdvisoryPipeline.Authoring.DatabaseConfig("Tessera", "TSSA")).Mail;
+        var mail = RenderSettings.From(new DatabaseConfig("Tessera", "TSSA")).Mail;
 
         var exception = Assert.Throws<MailSettingsException>(() => AnnouncementMessageBuilder.Build(Announcement("TSSA-2026-1"), mail, Now));
 

@@ -1,20 +1,20 @@
 using System.Text;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Mail;
-using AdvisoryPipeline.Rendering.Presentation;
-using AdvisoryPipeline.Tests.Rendering.Markdown;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Rendering.Mail;
 
 public class AnnouncementTextRendererTests
 {
-    private static readonly RenderSettings Settings = SampleAdvisories.Settings;
+    private static readonly RenderSettings Settings = ExampleDatabase.Settings;
 
     private static Announcement Announce(params string[] ids) =>
-        AnnouncementTextRenderer.Render([.. ids.Select(SampleAdvisories.View)], Settings);
+        AnnouncementTextRenderer.Render([.. ids.Select(ExampleDatabase.View)], Settings);
 
     [Theory]
-    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
+    [MemberData(nameof(ExampleDatabase.Ids), MemberType = typeof(ExampleDatabase))]
     public void Lines_are_at_most_72_columns_unless_they_hold_one_unbreakable_token(string id)
     {
         var lines = Announce(id).Body.TrimEnd('\n').Split('\n');
@@ -27,11 +27,11 @@ public class AnnouncementTextRendererTests
     }
 
     [Theory]
-    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
+    [MemberData(nameof(ExampleDatabase.Ids), MemberType = typeof(ExampleDatabase))]
     public void Same_input_gives_byte_identical_output(string id)
     {
         var first = Announce(id);
-        var second = AnnouncementTextRenderer.Render([AdvisoryView.From(SampleAdvisories.Record(id) with { })], Settings);
+        var second = AnnouncementTextRenderer.Render([AdvisoryView.From(ExampleDatabase.Record(id) with { })], Settings);
 
         Assert.Equal(first, second);
         Assert.Equal(Encoding.UTF8.GetBytes(first.Body), Encoding.UTF8.GetBytes(second.Body));
@@ -127,7 +127,7 @@ public class AnnouncementTextRendererTests
     {
         var settings = Settings with { SiteUrl = new Uri("https://security.tessera-project.org/advisories/published/") };
 
-        var body = AnnouncementTextRenderer.Render([SampleAdvisories.View("TSSA-2026-1")], settings).Body;
+        var body = AnnouncementTextRenderer.Render([ExampleDatabase.View("TSSA-2026-1")], settings).Body;
 
         Assert.EndsWith(
             """
@@ -198,7 +198,7 @@ public class AnnouncementTextRendererTests
     [Fact]
     public void Subject_template_expands_each_placeholder_once_and_stays_on_one_line()
     {
-        var record = SampleAdvisories.Record("TSSA-2026-1") with { Summary = "Says {id} and {database}\r\nBcc: victim@example.com\u202E" };
+        var record = ExampleDatabase.Record("TSSA-2026-1") with { Summary = "Says {id} and {database}\r\nBcc: victim@example.com\u202E" };
         var settings = Settings with { Mail = Settings.Mail with { SubjectTemplate = "[{database}] {id} - {summary} {unknown}" } };
 
         var announcement = AnnouncementTextRenderer.Render([AdvisoryView.From(record)], settings);
@@ -209,7 +209,7 @@ public class AnnouncementTextRendererTests
     [Fact]
     public void Message_id_is_stable_and_changes_with_the_modified_timestamp()
     {
-        var record = SampleAdvisories.Record("TSSA-2026-1");
+        var record = ExampleDatabase.Record("TSSA-2026-1");
         var updated = record with { Modified = "2026-02-01T00:00:00Z" };
 
         var id = Announce("TSSA-2026-1").MessageId;

@@ -1,6 +1,7 @@
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Markdown;
 using AdvisoryPipeline.Tests.Rendering.Markdown;
+using AdvisoryPipeline.Tests.TestSupport;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -85,10 +86,10 @@ public class MarkdownPlainTextRendererTests
     }
 
     [Theory]
-    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
+    [MemberData(nameof(ExampleDatabase.Ids), MemberType = typeof(ExampleDatabase))]
     public void Every_construct_of_the_sample_details_comes_out_as_text(string id)
     {
-        var details = SampleAdvisories.Record(id).Details!;
+        var details = ExampleDatabase.Record(id).Details!;
         var document = GitHubMarkdown.Parse(details);
 
         var lines = MarkdownPlainTextRenderer.Render(details, 72);

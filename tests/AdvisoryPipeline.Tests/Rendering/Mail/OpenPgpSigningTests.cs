@@ -1,7 +1,7 @@
 using System.Text;
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Mail.Signing;
-using AdvisoryPipeline.Tests.Rendering.Markdown;
+using AdvisoryPipeline.Tests.TestSupport;
 using MimeKit;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Bcpg.OpenPgp;
@@ -11,7 +11,7 @@ namespace AdvisoryPipeline.Tests.Rendering.Mail;
 public sealed class OpenPgpSigningTests : IDisposable
 {
     private static readonly DateTimeOffset Now = TestSigningKeys.Now;
-    private static readonly MailSettings Mail = SampleAdvisories.Settings.Mail;
+    private static readonly MailSettings Mail = ExampleDatabase.Settings.Mail;
 
     private readonly GnuPgHome gpg = new();
     private readonly List<string> outputs = [];
@@ -29,7 +29,7 @@ public sealed class OpenPgpSigningTests : IDisposable
         new(OpenPgpSigningKey.Load(key.SecretKeyring, "test key", TestSigningKeys.Passphrase, Now));
 
     private static Announcement Announcement(params string[] ids) =>
-        AnnouncementTextRenderer.Render([.. ids.Select(SampleAdvisories.View)], SampleAdvisories.Settings);
+        AnnouncementTextRenderer.Render([.. ids.Select(ExampleDatabase.View)], ExampleDatabase.Settings);
 
     [Fact]
     public void Clearsigned_announcement_verifies_with_our_verifier_and_with_gpg()

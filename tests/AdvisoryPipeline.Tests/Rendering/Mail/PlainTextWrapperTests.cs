@@ -1,3 +1,7 @@
+
+
+
+
 using AdvisoryPipeline.Rendering.Mail;
 
 namespace AdvisoryPipeline.Tests.Rendering.Mail;

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using AdvisoryPipeline.Authoring;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Markdown;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Tests.TestSupport;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -29,7 +30,7 @@ public class CorpusRenderingTests
         Assert.Equal(983, Corpus.Value.Count);
         foreach (var advisory in Corpus.Value)
         {
-            var page = GitHubMarkdown.Parse(MarkdownPageRenderer.Render(advisory, SampleAdvisories.Settings));
+            var page = GitHubMarkdown.Parse(MarkdownPageRenderer.Render(advisory, ExampleDatabase.Settings));
 
             Assert.Empty(page.Descendants<HtmlInline>());
             Assert.Empty(page.Descendants<HtmlBlock>());
@@ -46,7 +47,7 @@ public class CorpusRenderingTests
     {
         foreach (var advisory in Corpus.Value)
         {
-            var announcement = AnnouncementTextRenderer.Render([advisory], SampleAdvisories.Settings);
+            var announcement = AnnouncementTextRenderer.Render([advisory], ExampleDatabase.Settings);
 
             Assert.DoesNotContain('\n', announcement.Subject);
             Assert.All(announcement.Body.Split('\n'), line =>

@@ -1,4 +1,5 @@
 using AdvisoryPipeline.Rendering.Markdown;
+using AdvisoryPipeline.Tests.TestSupport;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -7,10 +8,10 @@ namespace AdvisoryPipeline.Tests.Rendering.Markdown;
 public class MarkdownDetailsTests
 {
     [Theory]
-    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
+    [MemberData(nameof(ExampleDatabase.Ids), MemberType = typeof(ExampleDatabase))]
     public void Sample_details_keep_their_structure_and_text_with_headings_nested_under_the_page(string id)
     {
-        var details = SampleAdvisories.Record(id).Details!;
+        var details = ExampleDatabase.Record(id).Details!;
 
         var original = MarkdownAst.Parse(details);
         var embedded = MarkdownAst.Parse(MarkdownDetails.Embed(details, 3));

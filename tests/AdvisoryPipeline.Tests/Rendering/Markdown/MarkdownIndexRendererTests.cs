@@ -1,6 +1,7 @@
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Markdown;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Tests.TestSupport;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 
@@ -11,10 +12,10 @@ public class MarkdownIndexRendererTests
     [Fact]
     public void Index_lists_every_advisory_newest_first_each_linked_to_its_page()
     {
-        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(SampleAdvisories.Views, SampleAdvisories.Settings));
+        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(ExampleDatabase.Views, ExampleDatabase.Settings));
 
         var rows = index.Descendants<TableRow>().Skip(1).ToList();
-        Assert.Equal(SampleAdvisories.All.Count, rows.Count);
+        Assert.Equal(ExampleDatabase.All.Count, rows.Count);
         var published = rows.Select(r => DateOnly.Parse(MarkdownAst.Text(r.OfType<TableCell>().Last()), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(published.OrderDescending(), published);
         Assert.All(rows, row =>
@@ -28,7 +29,7 @@ public class MarkdownIndexRendererTests
     [Fact]
     public void Row_shows_summary_highest_severity_packages_and_date()
     {
-        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(SampleAdvisories.Views, SampleAdvisories.Settings));
+        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(ExampleDatabase.Views, ExampleDatabase.Settings));
 
         var row = Row(index, "TSSA-2025-1");
         Assert.Equal(
@@ -46,7 +47,7 @@ public class MarkdownIndexRendererTests
     [Fact]
     public void Withdrawn_advisories_stay_listed_and_are_marked()
     {
-        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(SampleAdvisories.Views, SampleAdvisories.Settings));
+        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(ExampleDatabase.Views, ExampleDatabase.Settings));
 
         Assert.Equal("TSSA-2025-3 withdrawn", Row(index, "TSSA-2025-3")[0]);
         Assert.Equal("—", Row(index, "TSSA-2025-3")[2]);
@@ -66,8 +67,8 @@ public class MarkdownIndexRendererTests
             Advisory("X-4", "2026-02-01T00:00:00Z"),
         ];
 
-        var forward = MarkdownIndexRenderer.Render(advisories, SampleAdvisories.Settings);
-        var backward = MarkdownIndexRenderer.Render([.. advisories.Reverse()], SampleAdvisories.Settings);
+        var forward = MarkdownIndexRenderer.Render(advisories, ExampleDatabase.Settings);
+        var backward = MarkdownIndexRenderer.Render([.. advisories.Reverse()], ExampleDatabase.Settings);
 
         Assert.Equal(forward, backward);
         var ids = MarkdownAst.Parse(forward).Descendants<TableRow>().Skip(1).Select(r => MarkdownAst.Text(r.OfType<TableCell>().First()));
@@ -77,16 +78,16 @@ public class MarkdownIndexRendererTests
     [Fact]
     public void Title_and_introduction_name_the_database_and_its_home()
     {
-        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(SampleAdvisories.Views, SampleAdvisories.Settings));
+        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render(ExampleDatabase.Views, ExampleDatabase.Settings));
 
         Assert.Equal("Tessera Security Advisories", MarkdownAst.Text(Assert.IsType<HeadingBlock>(index[0]).Inline));
-        Assert.Equal($"{SampleAdvisories.All.Count} advisories, newest first. Project home: https://tessera-project.org/.", MarkdownAst.Text(index[1]));
+        Assert.Equal($"{ExampleDatabase.All.Count} advisories, newest first. Project home: https://tessera-project.org/.", MarkdownAst.Text(index[1]));
     }
 
     [Fact]
     public void An_empty_database_gets_a_title_and_no_table()
     {
-        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render([], SampleAdvisories.Settings));
+        var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render([], ExampleDatabase.Settings));
 
         Assert.Empty(index.Descendants<Table>());
         Assert.StartsWith("0 advisories", MarkdownAst.Text(index[1]));

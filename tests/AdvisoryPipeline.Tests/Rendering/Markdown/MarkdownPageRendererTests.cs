@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Markdown;
-using AdvisoryPipeline.Rendering.Presentation;
+using AdvisoryPipeline.Tests.TestSupport;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -11,13 +12,13 @@ namespace AdvisoryPipeline.Tests.Rendering.Markdown;
 
 public class MarkdownPageRendererTests
 {
-    private static readonly RenderSettings Settings = SampleAdvisories.Settings;
+    private static readonly RenderSettings Settings = ExampleDatabase.Settings;
 
     [Theory]
-    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
+    [MemberData(nameof(ExampleDatabase.Ids), MemberType = typeof(ExampleDatabase))]
     public void Every_sample_page_has_the_id_and_summary_as_title_and_its_sections_in_order(string id)
     {
-        var advisory = SampleAdvisories.View(id);
+        var advisory = ExampleDatabase.View(id);
 
         var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(advisory, Settings));
 
@@ -32,23 +33,23 @@ public class MarkdownPageRendererTests
     }
 
     [Theory]
-    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
+    [MemberData(nameof(ExampleDatabase.Ids), MemberType = typeof(ExampleDatabase))]
     public void Sample_pages_link_only_to_http_https_mailto_or_sibling_pages_and_hold_no_html(string id)
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View(id), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View(id), Settings));
 
         Assert.Empty(page.Descendants<HtmlInline>());
         Assert.Empty(page.Descendants<HtmlBlock>());
         Assert.All(MarkdownAst.LinkUrls(page), url =>
-            Assert.True(LinkPolicy.Allows(url) || SampleAdvisories.All.Any(r => url == r.Id + ".md"), url));
+            Assert.True(LinkPolicy.Allows(url) || ExampleDatabase.All.Any(r => url == r.Id + ".md"), url));
     }
 
     [Theory]
-    [MemberData(nameof(SampleAdvisories.Ids), MemberType = typeof(SampleAdvisories))]
+    [MemberData(nameof(ExampleDatabase.Ids), MemberType = typeof(ExampleDatabase))]
     public void Rendering_is_deterministic_and_uses_unix_line_ends(string id)
     {
-        var first = MarkdownPageRenderer.Render(SampleAdvisories.View(id), Settings);
-        var roundTripped = SampleAdvisories.FromJson(JsonSerializer.Serialize(SampleAdvisories.Record(id), OsvJsonContext.Default.OsvRecord));
+        var first = MarkdownPageRenderer.Render(ExampleDatabase.View(id), Settings);
+        var roundTripped = ExampleDatabase.FromJson(JsonSerializer.Serialize(ExampleDatabase.Record(id), OsvJsonContext.Default.OsvRecord));
         var second = MarkdownPageRenderer.Render(AdvisoryView.From(roundTripped), Settings);
 
         Assert.Equal(Encoding.UTF8.GetBytes(first), Encoding.UTF8.GetBytes(second));
@@ -59,7 +60,7 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Aliases_link_to_cve_org_and_github_and_related_ids_to_their_sibling_pages()
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2024-1"), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2024-1"), Settings));
 
         var identifiers = page.Descendants<ListBlock>().First();
         Assert.Equal(
@@ -76,7 +77,7 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Upstream_ids_of_other_databases_link_by_their_kind()
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2026-2"), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2026-2"), Settings));
 
         var upstream = page.Descendants<ListItemBlock>().Single(i => MarkdownAst.Text(i).StartsWith("Upstream:", StringComparison.Ordinal));
         Assert.Equal(["https://www.cve.org/CVERecord?id=CVE-2022-37434"], MarkdownAst.LinkUrls(upstream));
@@ -85,7 +86,7 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Affected_table_gives_versions_as_comparisons_and_links_git_commits()
     {
-        var advisory = SampleAdvisories.View("TSSA-2024-1");
+        var advisory = ExampleDatabase.View("TSSA-2024-1");
 
         var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(advisory, Settings));
 
@@ -106,22 +107,22 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Several_intervals_open_ranges_and_last_affected_are_written_out()
     {
-        var rows = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2025-1"), Settings)));
+        var rows = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-1"), Settings)));
 
         Assert.Equal(["GIT", "https://github.com/tessera-project/tessera", "< a222bb21279c", "a222bb21279c"], rows[1]);
         Assert.Equal(["Go", "github.com/tessera-project/tessera-go", "<= 0.9.4", "—"], rows[3]);
 
-        var twoIntervals = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2024-2"), Settings)));
+        var twoIntervals = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2024-2"), Settings)));
         Assert.Equal([">= 2.8.0, < 2.9.7 or >= 3.0.0, < 3.4.2", "2.9.7, 3.4.2"], twoIntervals[1][2..]);
 
-        var withdrawn = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2025-3"), Settings)));
+        var withdrawn = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-3"), Settings)));
         Assert.Equal(["all versions", "—"], withdrawn[1][2..]);
     }
 
     [Fact]
     public void Per_package_severities_get_a_column_and_a_line_each()
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2026-3"), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2026-3"), Settings));
 
         var rows = Rows(page);
         Assert.Equal("Severity", rows[0][^1]);
@@ -138,7 +139,7 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Record_severities_show_rating_score_and_vector()
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2025-4"), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-4"), Settings));
 
         Assert.Equal(
             [
@@ -151,19 +152,19 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Withdrawn_advisory_opens_with_a_warning_alert()
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2025-3"), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-3"), Settings));
 
         var alert = Assert.IsType<QuoteBlock>(page[1]);
         var text = MarkdownAst.Text(alert);
         Assert.StartsWith("[!WARNING] This advisory was withdrawn on 2025-05-09 17:48:03 UTC.", text);
-        Assert.Contains("- Withdrawn: 2025-05-09 17:48:03 UTC", MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2025-3"), Settings));
-        Assert.DoesNotContain("[!WARNING]", MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2025-4"), Settings));
+        Assert.Contains("- Withdrawn: 2025-05-09 17:48:03 UTC", MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-3"), Settings));
+        Assert.DoesNotContain("[!WARNING]", MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-4"), Settings));
     }
 
     [Fact]
     public void Credits_references_and_timeline_list_names_roles_contacts_labels_and_dates()
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2025-1"), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-1"), Settings));
 
         var credits = Section(page, "Credits").OfType<ListBlock>().Single();
         Assert.Equal(
@@ -180,7 +181,7 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Footer_links_the_project_the_advisory_page_and_the_osv_record()
     {
-        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(SampleAdvisories.View("TSSA-2026-1"), Settings));
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2026-1"), Settings));
 
         Assert.IsType<ThematicBreakBlock>(page[^2]);
         Assert.Equal(
@@ -191,7 +192,7 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Hostile_values_never_break_the_table_inject_html_headings_or_unsafe_links()
     {
-        var record = SampleAdvisories.FromJson("""
+        var record = ExampleDatabase.FromJson("""
             {
               "id": "TSSA-2026-9",
               "modified": "2026-10-01T00:00:00Z",

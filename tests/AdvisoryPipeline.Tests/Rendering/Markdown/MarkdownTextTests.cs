@@ -1,5 +1,5 @@
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Markdown;
-using AdvisoryPipeline.Rendering.Presentation;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+
+namespace AdvisoryPipeline.Configuration;
+
+/// <summary>
+/// The database configuration, <c>advisories/database.yaml</c>. Keys are the snake_case names of the
+/// parameters; a new key is a new parameter here (its type is checked from the serialization metadata) plus,
+/// if its value has rules beyond its type, a line in <see cref="DatabaseConfigRules"/>. The records are
+/// positional because the source generator keeps constructor defaults but drops initializers of init-only
+/// properties (dotnet/runtime#84484); parameters without a default are required keys.
+/// </summary>
+/// <param name="Name">Human name of the database, shown in rendered pages and mails.</param>
+/// <param name="IdPrefix">Prefix of the ids this database assigns (<c>TSSA</c> for TSSA-2024-001); null accepts any.</param>
+/// <param name="Ecosystems">Ecosystems advisories may name; null allows every OSV ecosystem.</param>
+/// <param name="Lint">Level per lint rule code, overriding the rule's own.</param>
+public sealed record DatabaseConfig(
+    string Name,
+    string? IdPrefix,
+    string? HomeUrl = null,
+    string? SiteUrl = null,
+    MailingListConfig? MailingList = null,
+    IReadOnlyList<string>? Ecosystems = null,
+    IReadOnlyDictionary<string, LintLevel>? Lint = null,
+    PublishConfig? Publish = null)
+{
+    /// <summary>Used when no configuration file is found: any id prefix is accepted.</summary>
+    public static DatabaseConfig Defaults { get; } = new("Security advisories", IdPrefix: null);
+}
+
+/// <param name="Subject">Subject template; <c>{id}</c> and <c>{summary}</c> are replaced by the advisory's values.</param>
+public sealed record MailingListConfig(
+    string? To = null,
+    string? From = null,
+    string? ReplyTo = null,
+    string Subject = MailingListConfig.DefaultSubject)
+{
+    public const string DefaultSubject = "[SECURITY] {id}: {summary}";
+}
+
+/// <param name="Targets">Where <c>advisory publish</c> writes, as <c>kind:where</c>, e.g. <c>dir:out/osv</c>.</param>
+public sealed record PublishConfig(IReadOnlyList<string>? Targets = null)
+{
+    public IReadOnlyList<string> Targets { get; init; } = Targets ?? [];
+}
+
+/// <summary>What a lint rule's findings become; <see cref="Off"/> drops them.</summary>
+public enum LintLevel
+{
+    [JsonStringEnumMemberName("off")] Off,
+    [JsonStringEnumMemberName("info")] Info,
+    [JsonStringEnumMemberName("warning")] Warning,
+    [JsonStringEnumMemberName("error")] Error,
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(DatabaseConfig))]
+internal sealed partial class DatabaseConfigJsonContext : JsonSerializerContext;

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Loading;
+
+namespace AdvisoryPipeline.Configuration;
+
+/// <summary>
+/// Checks a loaded <c>database.yaml</c> against the serialization metadata of <see cref="DatabaseConfig"/>
+/// (known keys, JSON types, required keys) and <see cref="DatabaseConfigRules"/>, reporting at the YAML
+/// position of each problem. Places the loader already reported are not reported again.
+/// </summary>
+internal sealed class DatabaseConfigChecker
+{
+    private readonly SourceMap _map;
+    private readonly HashSet<string> _reportedByLoader;
+    private readonly List<Finding> _findings = [];
+
+    private DatabaseConfigChecker(SourceMap map, IEnumerable<Finding> loaderFindings)
+    {
+        _map = map;
+        _reportedByLoader = loaderFindings.Where(f => f.IsError && f.Pointer is not null).Select(f => f.Pointer!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static IReadOnlyList<Finding> Check(JsonElement root, SourceMap map, IEnumerable<Finding> loaderFindings)
+    {
+        var checker = new DatabaseConfigChecker(map, loaderFindings);
+        checker.CheckValue(root, typeof(DatabaseConfig), "");
+        return checker._findings;
+    }
+
+    private static JsonTypeInfo InfoOf(Type type) => DatabaseConfigJsonContext.Default.Options.GetTypeInfo(type);
+
+    private void CheckValue(JsonElement value, Type type, string pointer)
+    {
+        if (_reportedByLoader.Contains(pointer)) return;
+        var info = InfoOf(type);
+        switch (info.Kind)
+        {
+            case JsonTypeInfoKind.Object:
+                if (Expect(value, JsonValueKind.Object, pointer, "a mapping (key: value lines)")) CheckObject(value, info, pointer);
+                break;
+            case JsonTypeInfoKind.Enumerable:
+                if (!Expect(value, JsonValueKind.Array, pointer, "a list")) break;
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                    CheckValue(item, info.ElementType!, pointer + "/" + index++);
+                break;
+            case JsonTypeInfoKind.Dictionary:
+                if (!Expect(value, JsonValueKind.Object, pointer, "a mapping (key: value lines)")) break;
+                foreach (var entry in value.EnumerateObject())
+                {
+                    var entryPointer = Append(pointer, entry.Name);
+                    if (DatabaseConfigRules.CheckKey(entryPointer, entry.Name) is { } keyHint)
+                        Add(LoadFindingCodes.ConfigInvalidValue, $"{Describe(entryPointer)}: the key {entry.Name} is not valid here", keyHint,
+                            _map.LocateKey(entryPointer), entryPointer);
+                    CheckValue(entry.Value, info.ElementType!, entryPointer);
+                }
+                break;
+            default:
+                CheckScalar(value, type, pointer);
+                break;
+        }
+    }
+
+    private void CheckObject(JsonElement value, JsonTypeInfo info, string pointer)
+    {
+        foreach (var entry in value.EnumerateObject())
+        {
+            var entryPointer = Append(pointer, entry.Name);
+            var property = info.Properties.FirstOrDefault(p => p.Name == entry.Name);
+            if (property is null)
+            {
+                var known = string.Join(", ", info.Properties.Select(p => p.Name));
+                Add(LoadFindingCodes.ConfigUnknownKey, $"unknown key {entry.Name} in {Describe(pointer)}",
+                    $"the keys known here are: {known}", _map.LocateKey(entryPointer), entryPointer);
+                continue;
+            }
+            CheckValue(entry.Value, property.PropertyType, entryPointer);
+        }
+        foreach (var property in info.Properties.Where(p => p.IsRequired))
+        {
+            if (value.TryGetProperty(property.Name, out _)) continue;
+            Add(LoadFindingCodes.ConfigMissingKey, $"{Describe(pointer)} has no {property.Name}, which is required",
+                $"add {property.Name}: ...", _map.Locate(pointer), Append(pointer, property.Name));
+        }
+    }
+
+    private void CheckScalar(JsonElement value, Type type, string pointer)
+    {
+        var scalar = Nullable.GetUnderlyingType(type) ?? type;
+        var (fits, what) = scalar == typeof(string) || scalar.IsEnum
+            ? (value.ValueKind == JsonValueKind.String, "a string")
+            : scalar == typeof(bool)
+                ? (value.ValueKind is JsonValueKind.True or JsonValueKind.False, "true or false")
+                : (value.ValueKind == JsonValueKind.Number, "a number");
+        if (!fits)
+        {
+            ReportWrongType(value, pointer, what);
+            return;
+        }
+        if (DatabaseConfigRules.CheckValue(pointer, value) is { } hint)
+            Add(LoadFindingCodes.ConfigInvalidValue, $"{Describe(pointer)}: {value.GetRawText()} is not a valid value", hint,
+                _map.Locate(pointer), pointer);
+    }
+
+    private bool Expect(JsonElement value, JsonValueKind kind, string pointer, string what)
+    {
+        if (value.ValueKind == kind) return true;
+        ReportWrongType(value, pointer, what);
+        return false;
+    }
+
+    private void ReportWrongType(JsonElement value, string pointer, string what)
+    {
+        var found = value.ValueKind switch
+        {
+            JsonValueKind.Object => "a mapping",
+            JsonValueKind.Array => "a list",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "empty (null)",
+        };
+        Add(LoadFindingCodes.ConfigInvalidValue, $"{Describe(pointer)} must be {what}, but it is {found}",
+            $"write {what} here", _map.Locate(pointer), pointer);
+    }
+
+    private void Add(string code, string message, string hint, SourceLocation location, string pointer) =>
+        _findings.Add(new Finding(code, FindingLevel.Error, message, location, hint, pointer));
+
+    /// <summary>How messages name a place: the dotted key path, or the file for the root.</summary>
+    private static string Describe(string pointer) =>
+        pointer.Length == 0 ? "database.yaml" : pointer[1..].Replace('/', '.');
+
+    private static string Append(string pointer, string key)
+    {
+        var builder = new StringBuilder(pointer);
+        JsonPointerText.AppendSegment(builder, key);
+        return builder.ToString();
+    }
+}

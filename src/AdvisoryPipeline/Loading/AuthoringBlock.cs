@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace AdvisoryPipeline.Loading;
+
+/// <summary>
+/// The authoring-only block of an advisory, the top-level <c>pipeline:</c> key. The loader splits it off the
+/// record (<see cref="LoadedDocument.AuthoringBlock"/>), so it never reaches a published record, page, feed
+/// or mail: those are built from <see cref="OsvRecord"/> alone.
+/// </summary>
+/// <param name="EmbargoUntil">
+/// Until when the advisory stays out of every public output (<see cref="PublishableSet"/>). An embargo that
+/// cannot be read holds the advisory indefinitely (<see cref="DateTimeOffset.MaxValue"/>): failing closed keeps
+/// a typo from publishing an embargoed vulnerability.
+/// </param>
+/// <param name="Notes">Free text for the security team (coordination status, contacts); never published.</param>
+public sealed record AuthoringBlock(
+    [property: JsonPropertyName("embargo_until")] DateTimeOffset? EmbargoUntil = null,
+    [property: JsonPropertyName("notes")] string? Notes = null)
+{
+    public static AuthoringBlock None { get; } = new();
+
+    public const string EmbargoUntilKey = "embargo_until";
+    public const string NotesKey = "notes";
+
+    public static IReadOnlyList<string> Keys { get; } = [EmbargoUntilKey, NotesKey];
+}

@@ -1,0 +1,17 @@
+namespace AdvisoryPipeline.Loading;
+
+/// <summary>How a scalar was written in the YAML source.</summary>
+public enum YamlScalarStyle : byte
+{
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+    Folded,
+}
+
+/// <summary>
+/// A scalar as the author wrote it: its style and its source text (the exact characters of its span,
+/// including quotes, block header, tag or anchor when there is one).
+/// </summary>
+public sealed record ScalarInfo(YamlScalarStyle Style, string SourceText);

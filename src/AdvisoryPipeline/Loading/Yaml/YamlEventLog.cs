@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace AdvisoryPipeline.Loading.Yaml;
+
+/// <summary>A YAML syntax error: the message to show and where the parser stopped.</summary>
+internal readonly record struct YamlSyntaxError(string Message, Mark Position);
+
+/// <summary>
+/// The parser events of one YAML text, read in full before they are converted, and the syntax error that
+/// ended them, if any. Reading is split from conversion so that a validation run can keep YamlDotNet's parser
+/// on one thread (see <see cref="Validation.ParseAheadPipeline{TParsed}"/> for why).
+/// </summary>
+internal sealed class YamlEventLog
+{
+    private readonly List<ParsingEvent> _events;
+
+    private YamlEventLog(List<ParsingEvent> events, YamlSyntaxError? syntaxError)
+    {
+        _events = events;
+        SyntaxError = syntaxError;
+    }
+
+    public ReadOnlySpan<ParsingEvent> Events => CollectionsMarshal.AsSpan(_events);
+
+    /// <summary>The error that stopped the parser after <see cref="Events"/>; null when it read to the end or stopped early on purpose.</summary>
+    public YamlSyntaxError? SyntaxError { get; }
+
+    /// <summary>
+    /// Reads the events of <paramref name="text"/>. Reading stops after an event that ends every conversion (a
+    /// second document, or a collection nested deeper than <paramref name="maxDepth"/>), so that the converter
+    /// never misses an event it would use, and the parser, whose time grows quadratically with the depth of flow
+    /// collections, never reads on through a file built to keep it busy.
+    /// </summary>
+    public static YamlEventLog Read(string text, int maxDepth)
+    {
+        // About one event per 25 characters in real advisories; growing the list costs more than a generous start.
+        var events = new List<ParsingEvent>(Math.Max(16, text.Length / 16));
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
+        var depth = 0;
+        var documents = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var e = parser.Current!;
+                events.Add(e);
+                if (e is MappingStart or SequenceStart)
+                {
+                    if (++depth > maxDepth) break;
+                }
+                else if (e is MappingEnd or SequenceEnd)
+                {
+                    depth--;
+                }
+                else if (e is DocumentStart && ++documents > 1)
+                {
+                    break;
+                }
+            }
+        }
+        catch (YamlException ex)
+        {
+            return new YamlEventLog(events, new YamlSyntaxError(CleanMessage(ex.Message), ex.Start));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections (found by fuzzing the
+            // corpus) instead of raising a YamlException; it is still bad input, located where scanning stopped.
+            return new YamlEventLog(events, new YamlSyntaxError(
+                "invalid YAML: the parser cannot continue here (check brackets, quotes and ':' in flow collections)",
+                scanner.CurrentPosition));
+        }
+        return new YamlEventLog(events, null);
+    }
+
+    /// <summary>YamlDotNet's messages without the position prefix it sometimes adds (the finding has the position).</summary>
+    private static string CleanMessage(string message)
+    {
+        var text = message.Trim();
+        if (text.StartsWith("(Line:", StringComparison.Ordinal))
+        {
+            var colon = text.IndexOf("): ", StringComparison.Ordinal);
+            if (colon > 0) text = text[(colon + 3)..];
+        }
+        text = text.TrimEnd('.');
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "YAML syntax error";
+    }
+}

@@ -1,0 +1,45 @@
+
+
+
+
+
+using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.Rendering.Mail;
+
+namespace AdvisoryPipeline.Presentation;
+
+/// <summary>
+/// What the renderers take from the database configuration: its name, where the site and the project live,
+/// and the announcement mail's addresses. <see cref="From"/> maps a checked <c>database.yaml</c> into it.
+/// </summary>
+public sealed record RenderSettings(string DatabaseName, Uri? SiteUrl, Uri? HomeUrl, MailSettings Mail)
+{
+    /// <summary>The database's own ID prefix (<c>TSSA</c>): related IDs with it link to their sibling pages.</summary>
+    public string? IdPrefix { get; init; }
+
+    public SiteLinks Links => new(SiteUrl);
+
+    /// <summary>Whether <paramref name="id"/> is one of this database's own advisories.</summary>
+    public bool IsOwnId(string id) =>
+        IdPrefix is { Length: > 0 } prefix && id.Length > prefix.Length + 1
+        && id.StartsWith(prefix, StringComparison.Ordinal) && id[prefix.Length] == '-';
+
+    /// <summary>
+    /// The settings of a configuration that passed its checks (URLs are absolute http(s) there). Mail
+    /// addresses the configuration leaves out stay empty, and building a message then says which is missing.
+    /// </summary>
+    public static RenderSettings From(DatabaseConfig config) => new(
+        config.Name,
+        AbsoluteUri(config.SiteUrl),
+        AbsoluteUri(config.HomeUrl),
+        new MailSettings(
+            config.MailingList?.To ?? "",
+            config.MailingList?.From ?? "",
+            config.MailingList?.ReplyTo,
+            config.MailingList?.Subject ?? MailSettings.DefaultSubjectTemplate))
+    {
+        IdPrefix = config.IdPrefix,
+    };
+
+    private static Uri? AbsoluteUri(string? text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.JsonSchema;
+using AdvisoryPipeline.JsonSchema.Evaluation;
+using AdvisoryPipeline.Loading;
+
+namespace AdvisoryPipeline.Validation;
+
+/// <summary>
+/// Turns schema errors into findings a maintainer can act on: one finding per failed rule (its most relevant
+/// anyOf/oneOf branch, as Python jsonschema's best_match picks it), at the YAML line of the offending value,
+/// with the rule's title as context and a hint where the keyword implies one.
+/// </summary>
+public static class SchemaFindings
+{
+    /// <summary>Every schema finding has this code; the keyword is in the message and the hint.</summary>
+    public const string Code = "SCH001";
+
+    public static IReadOnlyList<Finding> Check(OsvSchema schema, JsonElement record, SourceMap map)
+    {
+        var result = schema.Compiled.Validate(record);
+        if (result.IsValid) return [];
+
+        var findings = new List<Finding>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var error in result.BestMatchPerError())
+        {
+            if (!seen.Add((error.InstanceLocation, error.Message))) continue;
+            var title = error.SchemaTitle is { } t && t != schema.RootTitle ? Lowercase(t) : null;
+            var message = MessageFor(error, title);
+            // A property that must not be there is best shown at its key; everything else at its value.
+            var location = error.Keyword is "additionalProperties" or "unevaluatedProperties" or "propertyNames" or "false"
+                ? map.LocateKey(error.InstanceLocation)
+                : map.Locate(error.InstanceLocation);
+            findings.Add(new Finding(Code, FindingLevel.Error, message, location, HintFor(error), error.InstanceLocation));
+        }
+        return findings;
+    }
+
+    // A long pattern (the list of registered prefixes, a CVSS grammar) drowns the message; the rule's title
+    // says the same in words, and the pattern moves to the hint.
+    private const int LongPattern = 60;
+
+    private static string MessageFor(SchemaError error, string? title)
+    {
+        if (title is null) return error.Message;
+        var patternAt = error.Message.IndexOf(" does not match ", StringComparison.Ordinal);
+        if (error.Keyword == "pattern" && patternAt > 0 && error.Message.Length - patternAt > LongPattern)
+            return $"{error.Message[..patternAt]} is not a valid value: {title}";
+        return $"{error.Message} ({title})";
+    }
+
+    private static string? HintFor(SchemaError error) => error.Keyword switch
+    {
+        "pattern" when error.InstanceLocation == "/id" =>
+            "use a prefix registered with OSV, or set id_prefix in the database.yaml of this folder to your database's prefix",
+        "additionalProperties" or "unevaluatedProperties" when IsTopLevel(error.InstanceLocation) =>
+            "OSV allows only its own top-level fields: remove it, or move it under database_specific",
+        "additionalProperties" or "unevaluatedProperties" => "remove it, or check its spelling",
+        "required" => "add the missing field",
+        "format" when error.Message.Contains("date-time", StringComparison.Ordinal) =>
+            "write an RFC 3339 UTC timestamp in quotes, such as \"2026-01-31T12:00:00Z\"",
+        "format" when error.Message.Contains("uri", StringComparison.Ordinal) =>
+            "write an absolute URL, such as https://example.org/advisory",
+        "enum" or "const" => "use one of the allowed values exactly as written, case included",
+        "type" => "check the YAML structure here: indentation and list dashes decide the type",
+        _ => null,
+    };
+
+    private static bool IsTopLevel(string pointer) => pointer.LastIndexOf('/') == 0;
+
+    private static string Lowercase(string title) =>
+        title.Length > 1 && char.IsUpper(title[0]) && !char.IsUpper(title[1])
+            ? char.ToLowerInvariant(title[0]) + title[1..]
+            : title;
+}
