@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.FakeGitHub.Api;
 using AdvisoryPipeline.FakeGitHub.Git;
 

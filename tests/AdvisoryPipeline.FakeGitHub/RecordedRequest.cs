@@ -1,6 +1,7 @@
 
 
 
+
 using AdvisoryPipeline.FakeGitHub.Faults;
 
 namespace AdvisoryPipeline.FakeGitHub;

@@ -1,6 +1,7 @@
 
 
 
+
 using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.FakeGitHub;

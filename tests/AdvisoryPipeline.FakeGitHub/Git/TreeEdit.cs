@@ -1,6 +1,7 @@
 
 
 
+
 using AdvisoryPipeline.Lint.History;
 
 namespace AdvisoryPipeline.FakeGitHub.Git;

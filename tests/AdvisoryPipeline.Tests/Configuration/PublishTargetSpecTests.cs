@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Editing;
 
 namespace AdvisoryPipeline.Tests.Editing;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Rendering.Html;
 

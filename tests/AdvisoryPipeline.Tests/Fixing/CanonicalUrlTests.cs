@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Fixing;
 
 namespace AdvisoryPipeline.Tests.Fixing;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.JsonSchema;
 
 namespace AdvisoryPipeline.Tests.JsonSchema;

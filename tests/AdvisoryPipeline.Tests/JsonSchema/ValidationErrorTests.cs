@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.JsonSchema.Evaluation;
 

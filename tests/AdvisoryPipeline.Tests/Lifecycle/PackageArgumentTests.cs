@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Osv.Ecosystems;
 

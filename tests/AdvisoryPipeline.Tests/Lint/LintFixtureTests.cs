@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Tests.Lint;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Tests.Lint;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Loading.Yaml;
 
 namespace AdvisoryPipeline.Tests.Loading;

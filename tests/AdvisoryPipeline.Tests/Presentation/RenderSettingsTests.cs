@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Mail;

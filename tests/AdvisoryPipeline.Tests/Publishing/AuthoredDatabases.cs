@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Validation;

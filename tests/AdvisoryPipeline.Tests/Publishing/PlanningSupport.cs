@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Publishing;
 
 namespace AdvisoryPipeline.Tests.Publishing;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Cli;
 
 namespace AdvisoryPipeline.Tests.TestSupport;

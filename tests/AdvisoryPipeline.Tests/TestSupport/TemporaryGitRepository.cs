@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Lint.History;
 
 namespace AdvisoryPipeline.Tests.TestSupport;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Validation;
 

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Tests.TestSupport;

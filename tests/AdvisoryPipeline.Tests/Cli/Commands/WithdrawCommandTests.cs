@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Cli.Commands;

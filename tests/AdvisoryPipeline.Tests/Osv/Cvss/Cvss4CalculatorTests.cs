@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Osv.Cvss;
 
 namespace AdvisoryPipeline.Tests.Osv.Cvss;

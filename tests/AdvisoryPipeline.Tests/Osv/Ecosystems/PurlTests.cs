@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Tests.Osv.Ecosystems;

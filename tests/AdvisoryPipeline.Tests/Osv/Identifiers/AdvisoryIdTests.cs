@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Tests.Osv.Identifiers;

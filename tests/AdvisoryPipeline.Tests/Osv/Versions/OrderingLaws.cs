@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Osv.Versions;
 
 namespace AdvisoryPipeline.Tests.Osv.Versions;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;

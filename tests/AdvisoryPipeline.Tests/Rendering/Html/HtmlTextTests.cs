@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Rendering.Html;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;

@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Presentation;

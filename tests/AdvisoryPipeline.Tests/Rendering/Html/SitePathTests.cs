@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;

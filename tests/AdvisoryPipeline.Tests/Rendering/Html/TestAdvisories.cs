@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;

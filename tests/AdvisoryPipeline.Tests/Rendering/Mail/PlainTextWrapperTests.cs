@@ -2,6 +2,7 @@
 
 
 
+
 using AdvisoryPipeline.Rendering.Mail;
 
 namespace AdvisoryPipeline.Tests.Rendering.Mail;
