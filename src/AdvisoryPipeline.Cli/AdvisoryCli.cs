@@ -45,33 +45,9 @@ public static class AdvisoryCli
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (FindingsException e)
+        catch (Exception e)
         {
-            env.Error.WriteLine("advisory: " + e.Message);
-            return ExitCodes.Findings;
-        }
-        catch (UsageException e)
-        {
-            env.Error.WriteLine("advisory: " + e.Message);
-            return ExitCodes.Usage;
-        }
-        catch (IOException e)
-        {
-            env.Error.WriteLine("advisory: " + e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            env.Error.WriteLine("advisory: " + e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (Exception e) when (env.GetVariable("ADVISORY_DEBUG") is not "1")
-        {
-            // A bug of ours: say so in one line; the trace is for whoever sets ADVISORY_DEBUG=1 to report it.
-            var cause = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
-            env.Error.WriteLine($"advisory: internal error ({cause.GetType().Name}): {cause.Message}");
-            env.Error.WriteLine("Run again with ADVISORY_DEBUG=1 for details, and please report it.");
-            return ExitCodes.Failure;
+            return ExitCodes.Report(e, env);
         }
     }
 

@@ -1,10 +1,5 @@
 using AdvisoryPipeline.Cli;
 
-
-
-
-
-
 var env = CliEnvironment.FromProcess();
 try
 {

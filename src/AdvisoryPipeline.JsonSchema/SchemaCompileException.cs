@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.JsonSchema.Compilation;
 
 namespace AdvisoryPipeline.JsonSchema;

@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.JsonSchema.Evaluation;
 
 namespace AdvisoryPipeline.JsonSchema;

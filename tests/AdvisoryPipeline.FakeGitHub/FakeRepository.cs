@@ -1,10 +1,6 @@
-
-
-
-
-
 using AdvisoryPipeline.FakeGitHub.Api;
 using AdvisoryPipeline.FakeGitHub.Git;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.FakeGitHub;
 

@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.FakeGitHub.Faults;
 
 namespace AdvisoryPipeline.FakeGitHub;

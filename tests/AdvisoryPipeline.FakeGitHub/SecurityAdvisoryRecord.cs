@@ -1,8 +1,5 @@
-
-
-
-
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.FakeGitHub;
 

@@ -1,17 +1,12 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Cli.Commands;
 
 /// <summary>The advisory folder a lifecycle command works on (<c>--dir</c>), with its database configuration.</summary>
 internal sealed record AdvisoryDatabase(string FullPath, string DisplayPath, DatabaseConfig Config, string IdPrefix)
 {
-    public const string DefaultFolder = "advisories";
-
     /// <summary>Opens the folder; a missing folder, an invalid <c>database.yaml</c> or one without <c>id_prefix</c> is a usage error.</summary>
     public static AdvisoryDatabase Open(CliEnvironment env, string folder)
     {
@@ -24,7 +19,7 @@ internal sealed record AdvisoryDatabase(string FullPath, string DisplayPath, Dat
                 + string.Join("; ", loaded.Findings.Where(f => f.IsError).Select(f => $"{f.Location}: {f.Message}")));
         if (config.IdPrefix is not { } prefix)
             throw new UsageException(loaded.Path is null
-                ? $"no {DatabaseConfigLoader.FileName} found for {folder}: it must set id_prefix so that advisory IDs can be made"
+                ? $"no {DatabaseFiles.ConfigFile} found for {folder}: it must set id_prefix so that advisory IDs can be made"
                 : $"{loaded.Path} sets no id_prefix: it is needed to make advisory IDs");
         return new AdvisoryDatabase(fullPath, folder, config, prefix);
     }

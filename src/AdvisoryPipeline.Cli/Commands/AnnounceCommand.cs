@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Mail;
@@ -24,7 +25,7 @@ public static class AnnounceCommand
         var folder = new Option<string>("--dir")
         {
             Description = "The database's advisory folder",
-            DefaultValueFactory = _ => CommonValidationOptions.DefaultFolder,
+            DefaultValueFactory = _ => DatabaseFiles.AdvisoryFolder,
             HelpName = "DIR",
         };
         var eml = new Option<bool>("--eml") { Description = "Write a complete email message (RFC 5322) instead of the text" };
@@ -59,30 +60,23 @@ public static class AnnounceCommand
 
             var time = clock.Resolve(parse, env);
             var now = time.GetUtcNow();
-            var input = PublishableInput.Load(validation, parse, env, [parse.GetValue(folder)!], time, preview: false, env.Error);
-            var records = Select(input, parse.GetValue(ids)!);
-            var settings = RenderSettings.From(input.Config);
-            var announcement = AnnouncementTextRenderer.Render([.. records.Select(AdvisoryView.From)], settings);
+            var database = validation.LoadDatabase(parse, env, [parse.GetValue(folder)!], time, preview: false);
+            var records = database.Select(parse.GetValue(ids)!);
+            var settings = RenderSettings.From(database.Config);
+            var announcement = AnnouncementTextRenderer.Render([.. records.Select(advisory => AdvisoryView.From(advisory.Record))], settings);
             var signer = parse.GetValue(sign) is { } keyFile
-                ? new OpenPgpSigner(LoadKey(env, Path.GetFullPath(keyFile, env.WorkingDirectory), parse.GetValue(passphraseVariable)!, now))
+                ? new OpenPgpSigner(OpenPgpSigningKey.Load(Path.GetFullPath(keyFile, env.WorkingDirectory), env.GetVariable(parse.GetValue(passphraseVariable)!),
+                    now, $"the passphrase in ${parse.GetValue(passphraseVariable)}"))
                 : null;
 
-            byte[] bytes;
-            try
-            {
-                bytes = parse.GetValue(eml)
-                    ? AnnouncementMessageBuilder.ToBytes(signer is null
-                        ? AnnouncementMessageBuilder.Build(announcement, settings.Mail, now)
-                        : AnnouncementMessageBuilder.Build(announcement, settings.Mail, now, signer,
-                            parse.GetValue(pgpMime) ? SignatureStyle.PgpMime : SignatureStyle.Inline))
-                    : Encoding.UTF8.GetBytes(DatabaseRenderer.MailText(signer is null
-                        ? announcement
-                        : announcement with { Body = signer.Clearsign(announcement.Body, now) }));
-            }
-            catch (MailSettingsException e)
-            {
-                throw new UsageException($"database.yaml {e.Message}");
-            }
+            var bytes = parse.GetValue(eml)
+                ? AnnouncementMessageBuilder.ToBytes(signer is null
+                    ? AnnouncementMessageBuilder.Build(announcement, settings.Mail, now)
+                    : AnnouncementMessageBuilder.Build(announcement, settings.Mail, now, signer,
+                        parse.GetValue(pgpMime) ? SignatureStyle.PgpMime : SignatureStyle.Inline))
+                : Encoding.UTF8.GetBytes(DatabaseRenderer.MailText(signer is null
+                    ? announcement
+                    : announcement with { Body = signer.Clearsign(announcement.Body, now) }));
 
             if (parse.GetValue(output) is { } file)
                 File.WriteAllBytes(Path.GetFullPath(file, env.WorkingDirectory), bytes);
@@ -91,33 +85,5 @@ public static class AnnounceCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The records to announce, in the order given; held, placeholder and unknown IDs are refused.</summary>
-    private static IReadOnlyList<Osv.OsvRecord> Select(PublishableInput input, IReadOnlyList<string> ids)
-    {
-        var records = new List<Osv.OsvRecord>();
-        foreach (var id in ids.Distinct(StringComparer.Ordinal))
-        {
-            if (input.Set.Held.FirstOrDefault(h => h.Id == id) is { } held)
-                throw new UsageException($"{held}: an embargoed advisory cannot be announced");
-            if (input.Set.Placeholders.Contains(id))
-                throw new UsageException($"{id} has a placeholder ID: run advisory assign-ids first");
-            records.Add(input.Set.Publishable.FirstOrDefault(r => r.Id == id)
-                ?? throw new UsageException($"{id}: no such advisory in the database"));
-        }
-        return records;
-    }
-
-    private static OpenPgpSigningKey LoadKey(CliEnvironment env, string path, string variable, DateTimeOffset now)
-    {
-        try
-        {
-            return OpenPgpSigningKey.Load(path, env.GetVariable(variable), now, $"the passphrase in ${variable}");
-        }
-        catch (SigningKeyException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 }

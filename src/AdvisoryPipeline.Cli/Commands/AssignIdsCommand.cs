@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Loading;
 
@@ -9,7 +10,7 @@ public static class AssignIdsCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => AdvisoryDatabase.DefaultFolder };
+        var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => DatabaseFiles.AdvisoryFolder };
         var command = new Command("assign-ids",
             $"Give placeholder IDs the next number of their year (PREFIX-YYYY-N) and rename their files; run after merging. Records the allocation in {IdAllocatorFile.FileName}.")
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Cli.Commands;

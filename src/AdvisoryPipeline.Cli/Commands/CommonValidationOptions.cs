@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Validation;
@@ -14,8 +15,6 @@ public sealed record ValidationRun(ValidationReport Report, IReadOnlyList<string
 /// </summary>
 public sealed class CommonValidationOptions
 {
-    public const string DefaultFolder = "advisories";
-
     public Option<string?> Config { get; } = new("--config")
     {
         Description = "Database configuration to use for every file (default: database.yaml in the nearest enclosing folder, else built-in defaults)",
@@ -59,7 +58,7 @@ public sealed class CommonValidationOptions
     /// <exception cref="UsageException">No files found, a path does not exist, or the configuration is unusable.</exception>
     public ValidationRun Run(ParseResult parse, CliEnvironment env, IReadOnlyList<string> paths, bool keepRecords = false)
     {
-        var inputs = paths.Count > 0 ? paths : [DefaultFolder];
+        var inputs = paths.Count > 0 ? paths : [DatabaseFiles.AdvisoryFolder];
         var discovered = AdvisoryFileDiscovery.Discover(inputs, env.WorkingDirectory);
         if (discovered.Problems.Count > 0)
             throw new UsageException(string.Join("; ", discovered.Problems));
@@ -82,22 +81,18 @@ public sealed class CommonValidationOptions
             HistoryFolders = [.. inputs.Select(p => Path.GetFullPath(p, env.WorkingDirectory)).Where(Directory.Exists)],
         };
 
-        ValidationReport report;
-        try
-        {
-            report = DatabaseValidator.Validate(discovered.Files, options);
-        }
-        catch (ConfigurationException e)
-        {
-            foreach (var finding in e.Findings)
-                env.Error.WriteLine($"{finding.Location}: error[{finding.Code}]: {finding.Message}");
-            throw new UsageException(e.Message);
-        }
-        var now = env.Clock.GetUtcNow();
-        var held = report.Advisories
-            .Where(a => a.Summary is { Id: not null, EmbargoUntil: { } until } && until > now)
-            .Select(a => new HeldAdvisory(a.Summary.Id!, a.Summary.EmbargoUntil!.Value).ToString())
-            .ToArray();
-        return new ValidationRun(report, held);
+        var report = DatabaseValidator.Validate(discovered.Files, options);
+        return new ValidationRun(report, [.. report.HeldAt(env.Clock.GetUtcNow()).Select(held => held.ToString())]);
+    }
+
+    /// <summary>
+    /// Validates and hands over the publishable database (<see cref="PublishableDatabase.From"/>): one database at a
+    /// time, the output of two configurations cannot be merged; advisories with errors stop the command (exit 1).
+    /// </summary>
+    /// <param name="preview">Placeholder IDs are shown too (pull-request previews); embargoed advisories never are.</param>
+    public PublishableDatabase LoadDatabase(ParseResult parse, CliEnvironment env, IReadOnlyList<string> paths, TimeProvider clock, bool preview)
+    {
+        var run = Run(parse, env with { Clock = clock }, paths, keepRecords: true);
+        return PublishableDatabase.From(run.Report, clock.GetUtcNow(), preview);
     }
 }

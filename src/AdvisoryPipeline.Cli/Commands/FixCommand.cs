@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Output;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Fixing;
 using AdvisoryPipeline.Loading;
@@ -26,7 +27,7 @@ public static class FixCommand
             paths,
             check,
         };
-        command.SetAction(parse => Run(env, parse.GetValue(paths) is { Length: > 0 } given ? given : ["advisories"], parse.GetValue(check)));
+        command.SetAction(parse => Run(env, parse.GetValue(paths) is { Length: > 0 } given ? given : [DatabaseFiles.AdvisoryFolder], parse.GetValue(check)));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Loading;
@@ -24,7 +25,7 @@ public static class NewCommand
         var fixedVersion = new Option<string?>("--fixed") { Description = "First version that is no longer affected" };
         var aliases = new Option<string[]>("--alias") { Description = "An ID of the same vulnerability elsewhere (CVE-…, GHSA-…); repeatable" };
         var summary = new Option<string?>("--summary") { Description = "One-line summary; also gives the placeholder ID its slug" };
-        var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => AdvisoryDatabase.DefaultFolder };
+        var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => DatabaseFiles.AdvisoryFolder };
         var command = new Command("new", "Write a new advisory with a placeholder ID (PREFIX-0000-slug), ready to fill in.")
         {
             package, introduced, fixedVersion, aliases, summary, dir,

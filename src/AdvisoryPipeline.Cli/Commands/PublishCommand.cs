@@ -3,6 +3,7 @@ using System.Text;
 using AdvisoryPipeline.Cli.Output;
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Publishing;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class PublishCommand
     {
         public Option<string[]> Targets { get; } = new("--target")
         {
-            Description = "Where to publish: dir:PATH, git:PATH[#BRANCH][:FOLDER], github:OWNER/REPO[/FOLDER][#BRANCH], ghsa:OWNER/REPO. Repeatable. Default: publish.targets of database.yaml, else dir:out/osv",
+            Description = $"Where to publish: {PublishTargetSpec.FormsInWords}. Repeatable. Default: publish.targets of database.yaml, else {PublishTargetSpec.DefaultText}",
             HelpName = "SPEC",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
@@ -41,48 +42,12 @@ public static class PublishCommand
             command.Add(TokenVariable);
         }
 
-        /// <summary>Plans every target, then (unless a dry run) applies the plans; refusals exit 1, failures 3.</summary>
-        public IReadOnlyList<TargetPublishResult> Publish(ParseResult parse, CliEnvironment env, PublishableInput input, DateTimeOffset now, bool dryRun)
+        /// <summary>The targets of the run: <c>--target</c>, else <c>publish.targets</c> of the configuration, else the default.</summary>
+        public IReadOnlyList<IPublishTarget> CreateTargets(ParseResult parse, CliEnvironment env, PublishableDatabase database)
         {
-            var specs = Specs(parse, input);
             var context = new PublishTargetContext(env.WorkingDirectory, env.GetVariable) { PullRequest = parse.GetValue(PullRequest) };
             if (parse.GetValue(TokenVariable) is { } variable) context = context with { TokenVariable = variable };
-
-            var advisories = input.Set.Publishable
-                .Select(record => new PublishableAdvisory(record, input.SourceOf(record.Id) ?? record.Id))
-                .ToArray();
-            var request = new PublishRequest(advisories, [.. input.Set.Held.Select(h => h.Id)], now, dryRun);
-            var schema = input.Validation.Report.Advisories[0].Database.Schema;
-            try
-            {
-                var targets = specs.Select(spec => PublishTargets.Create(spec, context)).ToArray();
-                return new Publisher(new SchemaRecordValidator(schema)).PublishAsync(request, targets).GetAwaiter().GetResult();
-            }
-            catch (PublishRefusedException refused)
-            {
-                var writer = new TextFindingWriter(env.Error);
-                foreach (var finding in refused.Findings) writer.Write(finding);
-                throw new FindingsException("the publish was refused: nothing was written");
-            }
-            catch (PublishFailedException failed)
-            {
-                throw new IOException(failed.Message);
-            }
-        }
-
-        private IReadOnlyList<PublishTargetSpec> Specs(ParseResult parse, PublishableInput input)
-        {
-            var texts = parse.GetValue(Targets) is { Length: > 0 } given ? given
-                : input.Config.Publish?.Targets is { Count: > 0 } configured ? configured
-                : [PublishTargetSpec.DefaultText];
-            var specs = new List<PublishTargetSpec>();
-            foreach (var text in texts)
-            {
-                if (!PublishTargetSpec.TryParse(text, out var spec, out var error))
-                    throw new UsageException($"target {text}: {error}");
-                specs.Add(spec);
-            }
-            return specs;
+            return [.. PublishTargets.Choose(parse.GetValue(Targets) ?? [], database.Config).Select(spec => PublishTargets.Create(spec, context))];
         }
     }
 
@@ -112,8 +77,10 @@ public static class PublishCommand
         command.SetAction(parse =>
         {
             var time = clock.Resolve(parse, env);
-            var input = PublishableInput.Load(validation, parse, env, parse.GetValue(paths) ?? [], time, preview: false, env.Error);
-            var results = publish.Publish(parse, env, input, time.GetUtcNow(), parse.GetValue(dryRun));
+            var database = validation.LoadDatabase(parse, env, parse.GetValue(paths) ?? [], time, preview: false);
+            var results = Publisher.For(database)
+                .PublishAsync(PublishRequest.For(database, time.GetUtcNow(), parse.GetValue(dryRun)), publish.CreateTargets(parse, env, database))
+                .GetAwaiter().GetResult();
             if (parse.GetValue(format) == FindingFormat.Json)
             {
                 env.Out.Write(Encoding.UTF8.GetString(PublishPlanJson.Write(results.Select(r => r.Plan))));

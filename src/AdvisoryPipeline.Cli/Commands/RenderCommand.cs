@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Output;
-using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Rendering;
 
 namespace AdvisoryPipeline.Cli.Commands;
@@ -38,25 +38,24 @@ public static class RenderCommand
         command.SetAction(parse =>
         {
             var now = clock.Resolve(parse, env);
-            var input = PublishableInput.Load(validation, parse, env, parse.GetValue(paths) ?? [], now, parse.GetValue(preview), env.Error);
-            foreach (var held in input.Set.Held) env.Out.WriteLine(held);
-            Render(env, input, input.Set.Publishable, parse.GetValue(output)!, now.GetUtcNow());
+            var database = validation.LoadDatabase(parse, env, parse.GetValue(paths) ?? [], now, parse.GetValue(preview));
+            foreach (var held in database.Held) env.Out.WriteLine(held);
+            var rendered = DatabaseRenderer.Render(database, now.GetUtcNow());
+            if (!rendered.Succeeded)
+                throw new FindingsException("the site cannot be rendered: nothing was written", rendered.Findings);
+            WriteFindings(env, rendered);
+            var folder = parse.GetValue(output)!;
+            foreach (var line in DatabaseRenderer.Write(rendered, Path.GetFullPath(folder, env.WorkingDirectory), folder))
+                env.Out.WriteLine(line);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Renders <paramref name="records"/> and writes them, or reports why not (exit 1).</summary>
-    public static void Render(CliEnvironment env, PublishableInput input, IReadOnlyList<Osv.OsvRecord> records, string output, DateTimeOffset now)
+    /// <summary>The render's warnings (aliases claimed twice, aliases that cannot name a page), on the error stream.</summary>
+    public static void WriteFindings(CliEnvironment env, RenderedDatabase rendered)
     {
-        var rendered = DatabaseRenderer.Render(records, input.Config, now);
-        // Site findings name the advisory ID; people look for the file.
         var writer = new TextFindingWriter(env.Error);
-        foreach (var finding in rendered.Findings)
-            writer.Write(finding with { Location = finding.Location with { File = input.SourceOf(finding.Location.File) ?? finding.Location.File } });
-        if (!rendered.Succeeded)
-            throw new FindingsException("the site cannot be rendered: nothing was written");
-        foreach (var line in DatabaseRenderer.Write(rendered, Path.GetFullPath(output, env.WorkingDirectory), output))
-            env.Out.WriteLine(line);
+        foreach (var finding in rendered.Findings) writer.Write(finding);
     }
 }

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Output;
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.Publishing;
+using AdvisoryPipeline.Pipeline;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;
 
@@ -38,22 +39,21 @@ public static class RunCommand
         command.SetAction(parse =>
         {
             var time = clock.Resolve(parse, env);
-            var input = PublishableInput.Load(validation, parse, env, parse.GetValue(paths) ?? [], time, preview: false, env.Out);
-            var report = input.Validation.Report;
+            var now = time.GetUtcNow();
+            var validated = validation.Run(parse, env with { Clock = time }, parse.GetValue(paths) ?? [], keepRecords: true);
+            var database = PublishableDatabase.From(validated.Report, now);
+            var report = validated.Report;
             var findings = FindingWriter.Create(FindingFormat.Text, env.Out);
-            foreach (var note in input.Validation.Notes) findings.Note(note);
-            foreach (var finding in report.AllFindings.Where(f => f.Level == Diagnostics.FindingLevel.Warning)) findings.Write(finding);
-            findings.Complete(new RunSummary(report.Advisories.Count, report.Errors, report.Warnings, input.Set.Held.Count));
+            foreach (var note in validated.Notes) findings.Note(note);
+            foreach (var finding in report.AllFindings.Where(f => f.Level == FindingLevel.Warning)) findings.Write(finding);
+            findings.Complete(new RunSummary(report.Advisories.Count, report.Errors, report.Warnings, database.Held.Count));
 
-            var results = publish.Publish(parse, env, input, time.GetUtcNow(), dryRun: false);
-            PublishCommand.WriteResults(env.Out, results);
-
-            // Pages show each record as its first target holds it: with the timestamps that target manages.
-            var published = results[0].Plan.Advisories
-                .Where(a => a.Action != PublishAction.Held && a.Record is not null)
-                .Select(a => a.Record!)
-                .ToArray();
-            RenderCommand.Render(env, input, published, parse.GetValue(output)!, time.GetUtcNow());
+            var folder = parse.GetValue(output)!;
+            var result = PipelineRun.RunAsync(database, publish.CreateTargets(parse, env, database), Path.GetFullPath(folder, env.WorkingDirectory), folder, now)
+                .GetAwaiter().GetResult();
+            PublishCommand.WriteResults(env.Out, result.Published);
+            RenderCommand.WriteFindings(env, result.Rendered);
+            foreach (var line in result.RenderLines) env.Out.WriteLine(line);
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Output;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Cli.Commands;

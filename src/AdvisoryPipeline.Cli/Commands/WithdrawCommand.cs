@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Loading;
@@ -16,7 +17,7 @@ public static class WithdrawCommand
             Description = "Why it is withdrawn; appended to details as a paragraph \"**Withdrawn:** reason\"",
             Required = true,
         };
-        var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => AdvisoryDatabase.DefaultFolder };
+        var dir = new Option<string>("--dir") { Description = "The advisory folder", DefaultValueFactory = _ => DatabaseFiles.AdvisoryFolder };
         var command = new Command("withdraw", "Withdraw an advisory: set withdrawn and modified, say why in details; the record stays published.")
         {
             id, reason, dir,

@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.JsonSchema.Patterns;
 
 namespace AdvisoryPipeline.JsonSchema.Formats;

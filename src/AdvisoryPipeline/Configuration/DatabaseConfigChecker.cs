@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Configuration;
@@ -132,12 +133,12 @@ internal sealed class DatabaseConfigChecker
 
     /// <summary>How messages name a place: the dotted key path, or the file for the root.</summary>
     private static string Describe(string pointer) =>
-        pointer.Length == 0 ? "database.yaml" : pointer[1..].Replace('/', '.');
+        pointer.Length == 0 ? DatabaseFiles.ConfigFile : pointer[1..].Replace('/', '.');
 
     private static string Append(string pointer, string key)
     {
         var builder = new StringBuilder(pointer);
-        JsonPointerText.AppendSegment(builder, key);
+        JsonPointer.AppendTo(builder, key);
         return builder.ToString();
     }
 }

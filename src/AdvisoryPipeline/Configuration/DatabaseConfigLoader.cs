@@ -15,7 +15,6 @@ public sealed record LoadedDatabaseConfig(DatabaseConfig? Config, string? Path, 
 /// <summary>Reads <c>database.yaml</c> with the advisory loader's guarantees (limits, located findings) and checks it.</summary>
 public static class DatabaseConfigLoader
 {
-    public const string FileName = "database.yaml";
 
     private static readonly LoadOptions ConfigOptions = new()
     {

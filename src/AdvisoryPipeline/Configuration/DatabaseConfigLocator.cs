@@ -1,3 +1,5 @@
+using AdvisoryPipeline.Loading;
+
 namespace AdvisoryPipeline.Configuration;
 
 /// <summary>Finds the <c>database.yaml</c> that governs an advisory: the one in the nearest enclosing folder.</summary>
@@ -13,7 +15,7 @@ public static class DatabaseConfigLocator
         var folder = Directory.Exists(full) ? new DirectoryInfo(full) : new DirectoryInfo(full).Parent;
         for (; folder is not null; folder = folder.Parent)
         {
-            var candidate = Path.Combine(folder.FullName, DatabaseConfigLoader.FileName);
+            var candidate = Path.Combine(folder.FullName, DatabaseFiles.ConfigFile);
             if (File.Exists(candidate)) return candidate;
         }
         return null;

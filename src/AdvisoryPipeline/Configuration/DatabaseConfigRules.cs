@@ -23,7 +23,8 @@ internal static class DatabaseConfigRules
         new("/mailing_list/subject", NotBlank, $"write a subject template, e.g. \"{MailingListConfig.DefaultSubject}\""),
         new("/ecosystems/*", NotBlank, "write an OSV ecosystem name, e.g. PyPI"),
         new("/lint/*", value => LintLevels.Contains(value, StringComparer.Ordinal), "write one of: " + string.Join(", ", LintLevels)),
-        new("/publish/targets/*", IsTarget, "write kind:where, e.g. dir:out/osv"),
+        // The one grammar of targets: the hint is the parser's own message.
+        new("/publish/targets/*", text => PublishTargetSpec.TryParse(text, out _, out var error) ? null : error),
     ];
 
     private static readonly ValueRule[] KeyRules =
@@ -41,8 +42,8 @@ internal static class DatabaseConfigRules
     private static string? Broken(ValueRule[] rules, string pointer, string text)
     {
         foreach (var rule in rules)
-            if (Matches(rule.Pattern, pointer) && !rule.Accepts(text))
-                return rule.Hint;
+            if (Matches(rule.Pattern, pointer) && rule.Problem(text) is { } hint)
+                return hint;
         return null;
     }
 
@@ -68,12 +69,6 @@ internal static class DatabaseConfigRules
 
     private static bool IsMailAddress(string text) => MailAddress.TryCreate(text, out _);
 
-    private static bool IsTarget(string text)
-    {
-        var colon = text.IndexOf(':');
-        return colon > 0 && colon < text.Length - 1 && !text.AsSpan(0, colon).ContainsAnyExceptInRange('a', 'z');
-    }
-
     private static bool IsRuleCode(string text)
     {
         var digits = text.AsSpan().IndexOfAnyInRange('0', '9');
@@ -81,5 +76,12 @@ internal static class DatabaseConfigRules
             && !text.AsSpan(digits).ContainsAnyExceptInRange('0', '9');
     }
 
-    private sealed record ValueRule(string Pattern, Func<string, bool> Accepts, string Hint);
+    /// <param name="Problem">The hint for a value that breaks the rule, or null when it keeps it.</param>
+    private sealed record ValueRule(string Pattern, Func<string, string?> Problem)
+    {
+        public ValueRule(string pattern, Func<string, bool> accepts, string hint)
+            : this(pattern, text => accepts(text) ? null : hint)
+        {
+        }
+    }
 }

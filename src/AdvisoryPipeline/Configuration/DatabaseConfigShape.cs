@@ -13,7 +13,7 @@ public sealed class DatabaseConfigShape : IScalarShape
     public static DatabaseConfigShape Instance { get; } = new();
 
     private DatabaseConfigShape() =>
-        Root = ShapeNode.FromStringPaths("database.yaml", PathsOf(typeof(DatabaseConfig), prefix: null));
+        Root = ShapeNode.FromStringPaths(DatabaseFiles.ConfigFile, PathsOf(typeof(DatabaseConfig), prefix: null));
 
     public ShapeNode Root { get; }
 

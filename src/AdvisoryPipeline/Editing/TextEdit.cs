@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Editing;

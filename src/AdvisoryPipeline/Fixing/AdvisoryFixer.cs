@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Editing;
+using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Fixing;
@@ -127,9 +128,9 @@ public static class AdvisoryFixer
     {
         var authoringPrefix = "/" + LoadOptions.Default.AuthoringBlockKey;
         if (authoring is not null && pointer.StartsWith(authoringPrefix + "/", StringComparison.Ordinal))
-            JsonNodePointer.Replace(authoring, pointer[authoringPrefix.Length..], JsonValue.Create(value));
+            JsonPointer.Replace(authoring, pointer[authoringPrefix.Length..], JsonValue.Create(value));
         else if (record is not null)
-            JsonNodePointer.Replace(record, pointer, JsonValue.Create(value));
+            JsonPointer.Replace(record, pointer, JsonValue.Create(value));
     }
 
     private static Round MoveRound(LoadedDocument document, IReadOnlyList<Reordering> reorderings)
@@ -142,10 +143,10 @@ public static class AdvisoryFixer
             if (reordering.Edits.Any(e => edits.Any(other => other.Overlaps(e)))) continue;
             edits.AddRange(reordering.Edits);
             fixes.Add(reordering.Fix);
-            if (reordering.ArrayPointer is { } pointer && JsonNodePointer.Get(expectedRecord, pointer) is JsonArray array)
+            if (reordering.ArrayPointer is { } pointer && JsonPointer.Get(expectedRecord, pointer) is JsonArray array)
             {
                 var items = reordering.Order.Select(i => array[i]?.DeepClone()).ToArray();
-                JsonNodePointer.Replace(expectedRecord!, pointer, new JsonArray(items));
+                JsonPointer.Replace(expectedRecord!, pointer, new JsonArray(items));
             }
         }
         var expectedAuthoring = document.AuthoringBlock is { } block ? ToNode(block) : null;

@@ -21,7 +21,7 @@ internal static class PackageNormalization
             var name = RecordFields.Text(package, "name");
             if (ecosystem is null || name is null || !Ecosystem.TryParse(ecosystem, out _)) continue;
 
-            var canonicalName = SafeCanonicalName(ecosystem, name);
+            var canonicalName = PackageNames.SafeCanonical(ecosystem, name);
             if (canonicalName != name)
                 yield return new ScalarChange(FixRule.CanonicalPackageName, $"/affected/{index}/package/name", false, canonicalName, false,
                     $"write the {Ecosystem.BaseName(ecosystem)} package name in canonical form: {name} -> {canonicalName}");
@@ -32,13 +32,5 @@ internal static class PackageNormalization
                 yield return new ScalarChange(FixRule.CanonicalPurl, $"/affected/{index}/package/purl", false, canonicalPurl, false,
                     $"write the purl in canonical form: {purlText} -> {canonicalPurl}");
         }
-    }
-
-    /// <summary>The canonical spelling where it names the same package (never for npm, see above); the name as written otherwise.</summary>
-    public static string SafeCanonicalName(string ecosystem, string name)
-    {
-        if (Ecosystem.BaseName(ecosystem) == "npm" || PackageNames.Problem(ecosystem, name) is not null) return name;
-        var canonical = PackageNames.Canonical(ecosystem, name);
-        return PackageNames.AreSame(ecosystem, name, canonical) ? canonical : name;
     }
 }

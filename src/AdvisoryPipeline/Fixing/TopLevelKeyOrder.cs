@@ -1,5 +1,6 @@
 using System.Text;
 using AdvisoryPipeline.Editing;
+using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 
@@ -52,7 +53,7 @@ internal static class TopLevelKeyOrder
     private static string PointerOf(string key)
     {
         var pointer = new StringBuilder();
-        JsonPointerText.AppendSegment(pointer, key);
+        JsonPointer.AppendTo(pointer, key);
         return pointer.ToString();
     }
 }

@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Loading;
 

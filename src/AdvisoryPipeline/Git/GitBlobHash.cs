@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using AdvisoryPipeline.Lint.History;
 
 namespace AdvisoryPipeline.Git;
 

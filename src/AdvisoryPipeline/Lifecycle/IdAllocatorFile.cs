@@ -67,9 +67,6 @@ public sealed record IdAllocatorFile(IReadOnlyList<AdvisoryId> LastAssigned, str
         return true;
     }
 
-    /// <summary>The highest number recorded for <paramref name="year"/>, 0 when none.</summary>
-    public int LastNumber(int year) => LastAssigned.Where(id => id.Year == year).Select(id => id.Number).DefaultIfEmpty(0).Max();
-
     public string Format()
     {
         var text = new StringBuilder(Header).Append('\n');

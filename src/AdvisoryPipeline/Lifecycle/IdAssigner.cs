@@ -90,7 +90,7 @@ public static class IdAssigner
     }
 
     private static void Raise(Dictionary<int, int> lastByYear, AdvisoryId id) =>
-        lastByYear[id.Year] = Math.Max(lastByYear.GetValueOrDefault(id.Year), id.Number);
+        lastByYear[id.Year!.Value] = Math.Max(lastByYear.GetValueOrDefault(id.Year.Value), id.Number!.Value);
 
     private static List<FileRewrite> Rewrites(AdvisoryFolder folder, IReadOnlyList<IdAssignment> assignments, List<string> problems)
     {

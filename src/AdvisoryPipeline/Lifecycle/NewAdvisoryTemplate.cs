@@ -46,7 +46,7 @@ public static partial class NewAdvisoryTemplate
 
     public static string Render(AdvisoryId id, NewAdvisoryRequest request, DateTimeOffset now, string? schemaReference, string? siteUrl)
     {
-        var timestamp = YamlScalarText.DoubleQuoted(RecordTimestamp.Of(now));
+        var timestamp = YamlScalarText.DoubleQuoted(OsvTimestamp.FormatWholeSeconds(now));
         var package = request.Package;
         var text = new StringBuilder();
         if (schemaReference is not null) text.Append("# yaml-language-server: $schema=").Append(schemaReference).Append('\n');

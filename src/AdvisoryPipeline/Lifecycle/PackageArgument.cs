@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AdvisoryPipeline.Fixing;
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Lifecycle;
@@ -31,7 +29,7 @@ public readonly record struct PackageArgument(string Ecosystem, string Name)
                 error = $"{text}: {problem}";
                 return false;
             }
-            package = new PackageArgument(ecosystem, ecosystem == Git ? name : PackageNormalization.SafeCanonicalName(ecosystem, name));
+            package = new PackageArgument(ecosystem, ecosystem == Git ? name : PackageNames.SafeCanonical(ecosystem, name));
             error = null;
             return true;
         }

@@ -39,7 +39,7 @@ public static class Withdrawal
         if (document.Text.Length > 0 && document.Map.ValueSpan("") is { } root && document.Text[root.Start] == '{')
             return Fail("its top-level mapping is written in flow style ({ ... }), which this command does not edit", out problem);
 
-        var timestamp = RecordTimestamp.Of(now);
+        var timestamp = OsvTimestamp.FormatWholeSeconds(now);
         var quoted = YamlScalarText.DoubleQuoted(timestamp);
         var oldDetails = DocumentValues.StringAt(record, "/details");
         var newDetails = WithParagraph(oldDetails, ParagraphLead + reason);

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Osv.Identifiers;
@@ -77,7 +72,7 @@ internal static class DatabaseChecks
         {
             var id = summary.Id.Value;
             if (id.Length == 0 || OsvPrefixes.IsRegisteredOrPrivate(id)) continue;
-            var prefix = IdParts.Read(id, config.IdPrefix).Prefix;
+            var prefix = AdvisoryId.Read(id, config.IdPrefix).Prefix;
             if (byPrefix.TryGetValue(prefix, out var seen)) byPrefix[prefix] = (seen.First, seen.Count + 1);
             else
             {

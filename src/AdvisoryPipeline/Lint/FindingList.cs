@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Lint;
@@ -23,21 +18,6 @@ internal sealed class FindingList(RuleLevels levels)
             _findings.Add(new Finding(rule.Code, level, message, where, hint, pointer));
     }
 
-    /// <summary>By file, line, column, code and message: the same input always gives the same output.</summary>
-    public IReadOnlyList<Finding> Sorted()
-    {
-        var sorted = _findings.ToArray();
-        Array.Sort(sorted, static (a, b) =>
-        {
-            var byFile = string.CompareOrdinal(a.Location.File, b.Location.File);
-            if (byFile != 0) return byFile;
-            var byLine = a.Location.Line.CompareTo(b.Location.Line);
-            if (byLine != 0) return byLine;
-            var byColumn = a.Location.Column.CompareTo(b.Location.Column);
-            if (byColumn != 0) return byColumn;
-            var byCode = string.CompareOrdinal(a.Code, b.Code);
-            return byCode != 0 ? byCode : string.CompareOrdinal(a.Message, b.Message);
-        });
-        return sorted;
-    }
+    /// <summary>In <see cref="FindingOrder"/>: the same input always gives the same output.</summary>
+    public IReadOnlyList<Finding> Sorted() => FindingOrder.Sort(_findings);
 }

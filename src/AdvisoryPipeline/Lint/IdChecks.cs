@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Lint;
@@ -25,7 +21,7 @@ internal static class IdChecks
             context.Report(LintRules.IdPrefix, "/id", $"the id {id} does not start with {prefix}-, the prefix of this database",
                 $"ids of this database look like {prefix}-YYYY-N (id_prefix in database.yaml)");
 
-        var parts = IdParts.Read(id, prefix);
+        var parts = AdvisoryId.Read(id, prefix);
         if (parts.IsPlaceholder)
             ReportPlaceholder(context, id, parts.Prefix);
         else if (parts.Year is { } year)

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Osv.Versions;
 
@@ -27,9 +22,6 @@ internal enum IdentifierProblem
 /// </summary>
 internal static class IdentifierFormat
 {
-    /// <summary>GitHub's GHSA alphabet: digits and lower-case letters that cannot be mistaken for each other.</summary>
-    private const string GhsaAlphabet = "23456789cfghjmpqrvwx";
-
     /// <param name="identifier">The entry of aliases, related or upstream.</param>
     /// <param name="ownPrefix">The database's own prefix, known even when OSV has not registered it; null when not configured.</param>
     /// <param name="reason">Why the identifier is wrong, as a clause following it.</param>
@@ -86,15 +78,12 @@ internal static class IdentifierFormat
     {
         reason = null;
         suggestion = null;
-        var parts = identifier.AsSpan(4);
-        var dash = parts.IndexOf('-');
-        var wellShaped = dash == 4 && DigitString.AllDigits(parts[..4]) && parts.Length - 5 >= 4 && DigitString.AllDigits(parts[5..]);
-        if (!wellShaped)
+        if (!CveId.HasCveShape(identifier.AsSpan(CveId.Prefix.Length)))
         {
             reason = "is not CVE-YYYY-NNNN (a year and at least four digits)";
             return IdentifierProblem.Malformed;
         }
-        if (identifier.StartsWith("CVE-", StringComparison.Ordinal)) return IdentifierProblem.None;
+        if (CveId.IsValid(identifier)) return IdentifierProblem.None;
         reason = "is not in capitals";
         suggestion = identifier.ToUpperInvariant();
         return IdentifierProblem.Malformed;
@@ -105,23 +94,15 @@ internal static class IdentifierFormat
         reason = null;
         suggestion = null;
         var expected = "GHSA-" + identifier[5..].ToLowerInvariant();
-        if (!IsGhsaBody(expected.AsSpan(5)))
+        if (!GhsaId.IsBody(expected.AsSpan(GhsaId.Prefix.Length)))
         {
-            reason = $"is not GHSA-xxxx-xxxx-xxxx with x in {GhsaAlphabet}";
+            reason = $"is not GHSA-xxxx-xxxx-xxxx with x in {GhsaId.Alphabet}";
             return IdentifierProblem.Malformed;
         }
         if (string.Equals(identifier, expected, StringComparison.Ordinal)) return IdentifierProblem.None;
         reason = "is not written GHSA- and lower case";
         suggestion = expected;
         return IdentifierProblem.Malformed;
-    }
-
-    private static bool IsGhsaBody(ReadOnlySpan<char> body)
-    {
-        if (body.Length != 14 || body[4] != '-' || body[9] != '-') return false;
-        for (var i = 0; i < body.Length; i++)
-            if (i is not (4 or 9) && !GhsaAlphabet.Contains(body[i])) return false;
-        return true;
     }
 
     private static bool IsIdentifierText(ReadOnlySpan<char> text)

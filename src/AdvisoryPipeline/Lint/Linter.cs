@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
 
 namespace AdvisoryPipeline.Lint;

@@ -1,12 +1,13 @@
 using System.Globalization;
+using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;
 
-/// <summary>JSON pointers into an OSV record; built only when a finding or a summary needs one.</summary>
+/// <summary>JSON pointers (<see cref="JsonPointer"/>) to the parts of an OSV record; built only when a finding or a summary needs one.</summary>
 internal static class Pointers
 {
-    public static string Item(string list, int index) => list + "/" + index.ToString(CultureInfo.InvariantCulture);
+    public static string Item(string list, int index) => JsonPointer.Append(list, index);
 
     public static string Affected(int affected) => Item("/affected", affected);
 

@@ -1,9 +1,3 @@
-
-
-
-
-
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Osv.Versions;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Loading;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 
@@ -163,8 +163,8 @@ internal static class RecordStrings
             var builder = new StringBuilder();
             foreach (var (key, index) in _segments)
             {
-                if (key is null) JsonPointerText.AppendSegment(builder, index);
-                else JsonPointerText.AppendSegment(builder, key);
+                if (key is null) JsonPointer.AppendTo(builder, index);
+                else JsonPointer.AppendTo(builder, key);
             }
             return builder.ToString();
         }

@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.Osv.Cvss;
 using AdvisoryPipeline.Osv.Ecosystems;
 

@@ -1,5 +1,3 @@
-
-
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;

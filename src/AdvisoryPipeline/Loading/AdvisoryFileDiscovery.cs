@@ -13,8 +13,6 @@ public sealed record DiscoveredFiles(IReadOnlyList<AdvisoryFile> Files, IReadOnl
 /// </summary>
 public static class AdvisoryFileDiscovery
 {
-    public const string ConfigFileName = "database.yaml";
-
     public static DiscoveredFiles Discover(IEnumerable<string> paths, string workingDirectory)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
@@ -38,7 +36,7 @@ public static class AdvisoryFileDiscovery
 
     public static bool IsAdvisoryFileName(string fileName) =>
         (fileName.EndsWith(".yaml", StringComparison.Ordinal) || fileName.EndsWith(".yml", StringComparison.Ordinal))
-        && !string.Equals(fileName, ConfigFileName, StringComparison.Ordinal)
+        && !string.Equals(fileName, DatabaseFiles.ConfigFile, StringComparison.Ordinal)
         && !fileName.StartsWith('.');
 
     private static IEnumerable<string> EnumerateAdvisories(string folder)

@@ -8,7 +8,7 @@ namespace AdvisoryPipeline.Loading;
 /// or mail: those are built from <see cref="OsvRecord"/> alone.
 /// </summary>
 /// <param name="EmbargoUntil">
-/// Until when the advisory stays out of every public output (<see cref="PublishableSet"/>). An embargo that
+/// Until when the advisory stays out of every public output (the publishable database of the validation stage). An embargo that
 /// cannot be read holds the advisory indefinitely (<see cref="DateTimeOffset.MaxValue"/>): failing closed keeps
 /// a typo from publishing an embargoed vulnerability.
 /// </param>

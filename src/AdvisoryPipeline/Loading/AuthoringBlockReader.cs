@@ -48,7 +48,7 @@ public static class AuthoringBlockReader
                 notes = text;
                 continue;
             }
-            if (TryParseTimestamp(text, out var until))
+            if (OsvTimestamp.TryParseWithZone(text, out var until))
             {
                 embargo = until;
                 continue;
@@ -59,14 +59,6 @@ public static class AuthoringBlockReader
                 pointer, "write e.g. \"2026-12-01T09:00:00Z\" or \"2026-12-01T10:00:00+01:00\""));
         }
         return new AuthoringBlock(embargo, notes);
-    }
-
-    /// <summary>RFC 3339 date-time with seconds and a zone (<c>Z</c> or <c>±hh:mm</c>), optionally with a fraction.</summary>
-    public static bool TryParseTimestamp(string text, out DateTimeOffset value)
-    {
-        if (OsvTimestamp.TryParse(text, out value)) return true;
-        return DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz"],
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
     private static Finding Located(LoadedDocument document, string code, string message, string pointer, string hint, bool onKey = false) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AdvisoryPipeline.JsonSchema;
 
 namespace AdvisoryPipeline.Loading;
 
@@ -28,30 +29,15 @@ public static class DocumentValues
         if (document.AuthoringBlock is { } block)
         {
             var pointer = new StringBuilder();
-            JsonPointerText.AppendSegment(pointer, AuthoringKey);
+            JsonPointer.AppendTo(pointer, AuthoringKey);
             Collect(block, pointer, found);
         }
         return found;
     }
 
     /// <summary>Resolves an RFC 6901 pointer inside <paramref name="root"/>.</summary>
-    public static JsonElement? Walk(JsonElement root, string pointer)
-    {
-        var current = root;
-        if (pointer.Length == 0) return current;
-        foreach (var raw in pointer[1..].Split('/'))
-        {
-            if (JsonPointerText.Unescape(raw) is not { } segment) return null;
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child))
-                current = child;
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None,
-                         System.Globalization.CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
-                current = current[index];
-            else
-                return null;
-        }
-        return current;
-    }
+    public static JsonElement? Walk(JsonElement root, string pointer) =>
+        JsonPointer.TryNavigate(root, pointer, out var target) ? target : null;
 
     /// <summary>The string at <paramref name="pointer"/> inside <paramref name="root"/>, or null.</summary>
     public static string? StringAt(JsonElement root, string pointer) =>
@@ -65,7 +51,7 @@ public static class DocumentValues
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    JsonPointerText.AppendSegment(pointer, property.Name);
+                    JsonPointer.AppendTo(pointer, property.Name);
                     Collect(property.Value, pointer, found);
                     pointer.Length = length;
                 }
@@ -74,7 +60,7 @@ public static class DocumentValues
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    JsonPointerText.AppendSegment(pointer, index++);
+                    JsonPointer.AppendTo(pointer, index++);
                     Collect(item, pointer, found);
                     pointer.Length = length;
                 }

@@ -1,9 +1,5 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.Loading.Yaml;
 
 namespace AdvisoryPipeline.Loading;
@@ -117,7 +113,7 @@ public sealed class SourceMap
         var key = segment;
         if (segment.Contains('~'))
         {
-            if (JsonPointerText.Unescape(segment) is not { } unescaped) return -1;
+            if (JsonPointer.Unescape(segment) is not { } unescaped) return -1;
             key = unescaped;
         }
         var isIndex = int.TryParse(segment, System.Globalization.NumberStyles.None,

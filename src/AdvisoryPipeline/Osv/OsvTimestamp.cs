@@ -31,4 +31,22 @@ public static class OsvTimestamp
             ? "yyyy-MM-dd'T'HH:mm:ss'Z'"
             : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The timestamp the tool writes for "now" into an advisory: UTC, whole seconds, as OSV records carry them.</summary>
+    public static string FormatWholeSeconds(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return Format(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
+    /// <summary>
+    /// Any RFC 3339 date-time with seconds and a zone, <c>Z</c> or <c>±hh:mm</c>, optionally with a fraction: what
+    /// an author may write where the tool reads a moment but OSV does not prescribe UTC (<c>embargo_until</c>).
+    /// </summary>
+    public static bool TryParseWithZone(string text, out DateTimeOffset value)
+    {
+        if (TryParse(text, out value)) return true;
+        return DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz"],
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
 }

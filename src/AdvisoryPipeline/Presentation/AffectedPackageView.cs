@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 

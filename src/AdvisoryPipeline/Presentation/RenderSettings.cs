@@ -1,10 +1,4 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
-using AdvisoryPipeline.Rendering.Mail;
 
 namespace AdvisoryPipeline.Presentation;
 
@@ -36,10 +30,17 @@ public sealed record RenderSettings(string DatabaseName, Uri? SiteUrl, Uri? Home
             config.MailingList?.To ?? "",
             config.MailingList?.From ?? "",
             config.MailingList?.ReplyTo,
-            config.MailingList?.Subject ?? MailSettings.DefaultSubjectTemplate))
+            config.MailingList?.Subject ?? MailingListConfig.DefaultSubject))
     {
         IdPrefix = config.IdPrefix,
     };
 
     private static Uri? AbsoluteUri(string? text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
 }
+
+/// <summary>
+/// The announcement mail's addresses and subject, as <c>mailing_list</c> in <c>database.yaml</c> gives them.
+/// Addresses are RFC 5322 text (<c>Tessera Security Team &lt;security@tessera-project.org&gt;</c>); the
+/// subject template replaces <c>{id}</c>, <c>{summary}</c> and <c>{database}</c>.
+/// </summary>
+public sealed record MailSettings(string To, string From, string? ReplyTo, string SubjectTemplate = MailingListConfig.DefaultSubject);

@@ -9,9 +9,3 @@ public interface IRecordValidator
     /// <returns>One message per problem (such as "/affected/0/package: 'name' is required"); empty when valid.</returns>
     IReadOnlyList<string> Validate(ReadOnlyMemory<byte> canonicalJson);
 }
-
-/// <summary>An <see cref="IRecordValidator"/> from a function, such as the schema stage's validate method.</summary>
-public sealed class DelegateRecordValidator(Func<ReadOnlyMemory<byte>, IReadOnlyList<string>> validate) : IRecordValidator
-{
-    public IReadOnlyList<string> Validate(ReadOnlyMemory<byte> canonicalJson) => validate(canonicalJson);
-}

@@ -1,9 +1,5 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Publishing;
 

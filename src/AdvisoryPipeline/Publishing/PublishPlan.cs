@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Publishing;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Git;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Publishing;
 

@@ -1,9 +1,5 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Publishing.FeedFolder;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.Git;
@@ -27,9 +23,24 @@ public sealed record PublishTargetContext(string BaseDirectory, Func<string, str
     public IReadOnlyDictionary<string, string>? GitEnvironment { get; init; }
 }
 
-/// <summary>Makes the target a <see cref="PublishTargetSpec"/> names.</summary>
+/// <summary>Chooses the targets of a run and makes the target each <see cref="PublishTargetSpec"/> names.</summary>
 public static class PublishTargets
 {
+    /// <summary>
+    /// The targets of a run: those <paramref name="given"/> (<c>--target</c>), else <c>publish.targets</c> of the
+    /// configuration, else <see cref="PublishTargetSpec.DefaultText"/>.
+    /// </summary>
+    /// <exception cref="UsageException">A text is not a target; the message is the grammar's own.</exception>
+    public static IReadOnlyList<PublishTargetSpec> Choose(IReadOnlyList<string> given, DatabaseConfig config)
+    {
+        IReadOnlyList<string> texts = given.Count > 0 ? given
+            : config.Publish?.Targets is { Count: > 0 } configured ? configured
+            : [PublishTargetSpec.DefaultText];
+        return [.. texts.Select(text => PublishTargetSpec.TryParse(text, out var spec, out var error)
+            ? spec
+            : throw new UsageException($"target {text}: {error}"))];
+    }
+
     /// <exception cref="PublishFailedException">The GitHub token or API URL is missing or wrong.</exception>
     public static IPublishTarget Create(PublishTargetSpec spec, PublishTargetContext context)
     {

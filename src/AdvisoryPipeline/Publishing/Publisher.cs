@@ -1,9 +1,5 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Publishing;
 
@@ -12,7 +8,12 @@ namespace AdvisoryPipeline.Publishing;
 /// <param name="HeldIds">The IDs under embargo.</param>
 /// <param name="Now">The run's single timestamp (<c>--now</c>); truncated to whole seconds.</param>
 /// <param name="DryRun">Plan only: nothing is written.</param>
-public sealed record PublishRequest(IReadOnlyList<PublishableAdvisory> Advisories, IReadOnlyList<string> HeldIds, DateTimeOffset Now, bool DryRun = false);
+public sealed record PublishRequest(IReadOnlyList<PublishableAdvisory> Advisories, IReadOnlyList<string> HeldIds, DateTimeOffset Now, bool DryRun = false)
+{
+    /// <summary>The publishable and held advisories of a validated database.</summary>
+    public static PublishRequest For(PublishableDatabase database, DateTimeOffset now, bool dryRun = false) =>
+        new(database.Publishable, [.. database.Held.Select(h => h.Id)], now, dryRun);
+}
 
 /// <summary>The plan made for one target and, unless it was a dry run, how applying it ended.</summary>
 public sealed record TargetPublishResult(string Target, PublishPlan Plan, PublishOutcome? Outcome);
@@ -25,9 +26,25 @@ public sealed record TargetPublishResult(string Target, PublishPlan Plan, Publis
 /// </summary>
 public sealed class Publisher(IRecordValidator validator, int maxPlanAttempts = 5)
 {
+    /// <summary>A publisher that checks every record it writes against the database's own OSV schema.</summary>
+    public static Publisher For(PublishableDatabase database) => new(new SchemaRecordValidator(database.Schema));
+
+    /// <summary>Plans, then (unless a dry run) applies; see <see cref="PlanAsync"/> and <see cref="ApplyAsync(PublishRequest, IReadOnlyList{IPublishTarget}, IReadOnlyList{PublishPlan}, CancellationToken)"/>.</summary>
     /// <exception cref="PublishRefusedException">Nothing was written anywhere.</exception>
     /// <exception cref="PublishFailedException">A target failed; targets before it in the list were published.</exception>
     public async Task<IReadOnlyList<TargetPublishResult>> PublishAsync(PublishRequest request, IReadOnlyList<IPublishTarget> targets, CancellationToken cancellationToken = default)
+    {
+        var plans = await PlanAsync(request, targets, cancellationToken);
+        if (request.DryRun)
+            return [.. plans.Select((plan, i) => new TargetPublishResult(targets[i].Name, plan, null))];
+        return await ApplyAsync(request, targets, plans, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads every target and plans what it will hold, checking every record about to be written; writes nothing.
+    /// </summary>
+    /// <exception cref="PublishRefusedException">A target or a record refuses the publish (all reasons of all targets).</exception>
+    public async Task<IReadOnlyList<PublishPlan>> PlanAsync(PublishRequest request, IReadOnlyList<IPublishTarget> targets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(targets);
@@ -48,9 +65,15 @@ public sealed class Publisher(IRecordValidator validator, int maxPlanAttempts = 
         }
         if (findings.Count > 0)
             throw new PublishRefusedException(findings);
-        if (request.DryRun)
-            return [.. plans.Select((plan, i) => new TargetPublishResult(targets[i].Name, plan, null))];
+        return plans;
+    }
 
+    /// <summary>Applies the plans that <see cref="PlanAsync"/> made, target by target.</summary>
+    /// <exception cref="PublishRefusedException">A target changed meanwhile and the new plan is refused; targets before it were published.</exception>
+    /// <exception cref="PublishFailedException">A target failed; targets before it in the list were published.</exception>
+    public async Task<IReadOnlyList<TargetPublishResult>> ApplyAsync(PublishRequest request, IReadOnlyList<IPublishTarget> targets,
+        IReadOnlyList<PublishPlan> plans, CancellationToken cancellationToken = default)
+    {
         var results = new List<TargetPublishResult>();
         for (var i = 0; i < targets.Count; i++)
             results.Add(await ApplyAsync(request, targets[i], plans[i], cancellationToken));

@@ -1,12 +1,11 @@
 using System.Text;
-using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Markdown;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Rendering;
 
@@ -34,14 +33,31 @@ public static class DatabaseRenderer
 
     private static readonly UTF8Encoding Utf8 = new(false);
 
+    /// <summary>
+    /// Renders a validated database. Findings are located at the advisories' source files, as every other finding is.
+    /// </summary>
+    /// <param name="now">The end of the feed's "recent" window; a fixed value makes the output reproducible.</param>
+    /// <param name="records">
+    /// The records to show when not those of <see cref="PublishableDatabase.Publishable"/> as authored: <c>run</c>
+    /// shows them as published, with the timestamps the target holds. Never more than the publishable ones.
+    /// </param>
+    public static RenderedDatabase Render(PublishableDatabase database, DateTimeOffset now, IReadOnlyList<OsvRecord>? records = null)
+    {
+        var rendered = Render(records ?? database.Records, RenderSettings.From(database.Config), now);
+        return rendered with
+        {
+            Findings = [.. rendered.Findings.Select(finding =>
+                finding with { Location = finding.Location with { File = database.SourceOf(finding.Location.File) ?? finding.Location.File } })],
+        };
+    }
+
     /// <param name="records">The publishable set only: embargoed and placeholder records must already be out.</param>
     /// <param name="now">The end of the feed's "recent" window; a fixed value makes the output reproducible.</param>
-    public static RenderedDatabase Render(IReadOnlyList<OsvRecord> records, DatabaseConfig config, DateTimeOffset now)
+    internal static RenderedDatabase Render(IReadOnlyList<OsvRecord> records, RenderSettings settings, DateTimeOffset now)
     {
         var views = records.Select(AdvisoryView.From).ToArray();
-        var settings = RenderSettings.From(config);
 
-        var site = HtmlSiteRenderer.Build(views, SiteSettings.From(config, now), CanonicalOsvWriter.Write);
+        var site = HtmlSiteRenderer.Build(views, settings, now, CanonicalOsvWriter.Write);
 
         var markdown = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {

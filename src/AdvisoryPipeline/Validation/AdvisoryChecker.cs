@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Loading;
@@ -42,11 +37,10 @@ public static class AdvisoryChecker
             AuthoringBlockReader.Read(document, out var authoringFindings);
             findings.AddRange(authoringFindings);
         }
-        findings.Sort(BySourcePosition);
 
         var embargo = advisory?.Authoring.EmbargoUntil;
         var summary = new AdvisorySummary(advisory?.Id, ExpiryOf(advisory?.Record, embargo, clock), lintSummary, embargo);
-        return new CheckedAdvisory(file.DisplayPath, file.FullPath, database, findings, summary, advisory);
+        return new CheckedAdvisory(file.DisplayPath, file.FullPath, database, FindingOrder.Sort(findings), summary, advisory);
     }
 
     /// <summary>
@@ -71,7 +65,4 @@ public static class AdvisoryChecker
         if (embargo is { } until && until != DateTimeOffset.MaxValue) Consider(until);
         return earliest;
     }
-
-    private static int BySourcePosition(Finding a, Finding b) =>
-        a.Location.Line != b.Location.Line ? a.Location.Line.CompareTo(b.Location.Line) : a.Location.Column.CompareTo(b.Location.Column);
 }

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Validation;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Validation;
@@ -19,4 +14,10 @@ public sealed record ValidationReport(IReadOnlyList<CheckedAdvisory> Advisories,
     public int Warnings => AllFindings.Count(f => f.Level == FindingLevel.Warning);
 
     public bool HasErrors => Errors > 0;
+
+    /// <summary>The advisories held at <paramref name="now"/>, as their summaries tell (no records needed).</summary>
+    public IReadOnlyList<HeldAdvisory> HeldAt(DateTimeOffset now) =>
+        [.. Advisories
+            .Where(a => a.Summary.Id is not null && HeldAdvisory.Holds(a.Summary.EmbargoUntil, now))
+            .Select(a => new HeldAdvisory(a.Summary.Id!, a.Summary.EmbargoUntil!.Value))];
 }

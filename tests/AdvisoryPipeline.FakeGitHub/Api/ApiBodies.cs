@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AdvisoryPipeline.FakeGitHub.Git;
 using AdvisoryPipeline.Osv.Cvss;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Publishing;
 
 namespace AdvisoryPipeline.FakeGitHub.Api;

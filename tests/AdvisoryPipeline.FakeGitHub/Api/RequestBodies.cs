@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.FakeGitHub.Api;
 

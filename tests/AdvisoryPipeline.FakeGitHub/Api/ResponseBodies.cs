@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Publishing;
 
 namespace AdvisoryPipeline.FakeGitHub.Api;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AdvisoryPipeline.Osv.Cvss;
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AdvisoryPipeline.Lint.History;
 
 namespace AdvisoryPipeline.FakeGitHub.Git;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using AdvisoryPipeline.Lint.History;
 
 namespace AdvisoryPipeline.FakeGitHub.Git;
 

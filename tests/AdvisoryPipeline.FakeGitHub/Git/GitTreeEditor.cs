@@ -1,9 +1,4 @@
 
-
-
-
-using AdvisoryPipeline.Lint.History;
-
 namespace AdvisoryPipeline.FakeGitHub.Git;
 
 /// <summary>

@@ -1,9 +1,4 @@
 
-
-
-
-using AdvisoryPipeline.Lint.History;
-
 namespace AdvisoryPipeline.FakeGitHub.Git;
 
 /// <summary>One change requested against a base tree, addressed by a slash-separated path.</summary>

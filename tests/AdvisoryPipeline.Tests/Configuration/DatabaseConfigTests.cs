@@ -92,7 +92,10 @@ public sealed class DatabaseConfigTests : IDisposable
     [InlineData("ecosystems: PyPI", 2, 13, "ecosystems must be a list, but it is a string", "write a list here")]
     [InlineData("lint: {OSV101: loud}", 2, 16, "lint.OSV101: \"loud\" is not a valid value", "write one of: off, info, warning, error")]
     [InlineData("lint: {osv101: off}", 2, 8, "lint.osv101: the key osv101 is not valid here", "write a rule code in capitals and digits, e.g. OSV101")]
-    [InlineData("publish: {targets: [out/osv]}", 2, 21, "publish.targets.0: \"out/osv\" is not a valid value", "write kind:where, e.g. dir:out/osv")]
+    [InlineData("publish: {targets: [out/osv]}", 2, 21, "publish.targets.0: \"out/osv\" is not a valid value", "'out/osv' is not a publish target: write dir:PATH, git:PATH[#BRANCH][:FOLDER], github:OWNER/REPO[#BRANCH][:FOLDER] or ghsa:OWNER/REPO.")]
+    // The pull-request check (validate) refuses what publish would refuse: the grammar is the publish targets' own.
+    [InlineData("publish: {targets: [\"ftp:example.org\"]}", 2, 21, "publish.targets.0: \"ftp:example.org\" is not a valid value", "'ftp:example.org' is not a publish target: write dir:PATH, git:PATH[#BRANCH][:FOLDER], github:OWNER/REPO[#BRANCH][:FOLDER] or ghsa:OWNER/REPO.")]
+    [InlineData("publish: {targets: [\"git:db#main:../up\"]}", 2, 21, "publish.targets.0: \"git:db#main:../up\" is not a valid value", "'git:db#main:../up': '../up' is not a folder of the repository.")]
     [InlineData("mailing_list: [a@example.org]", 2, 15, "mailing_list must be a mapping (key: value lines), but it is a list", "write a mapping (key: value lines) here")]
     public void Wrong_type_or_invalid_value_is_CFG002_at_the_value(string entry, int line, int column, string message, string hint)
     {

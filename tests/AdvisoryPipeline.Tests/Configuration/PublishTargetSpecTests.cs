@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
@@ -27,6 +22,10 @@ public sealed class PublishTargetSpecTests
     [InlineData("github:acme/advisory.db_2#gh-pages:feed", "github acme/advisory.db_2 gh-pages feed")]
     [InlineData("ghsa:acme/tessera", "ghsa acme/tessera")]
     [InlineData("ghsa:acme-corp/tessera.py_2", "ghsa acme-corp/tessera.py_2")]
+    [InlineData("git:repo:records", "git repo (HEAD) records")]
+    [InlineData("git:repo#main:records", "git repo main records")]
+    [InlineData("git:we:ird#", "git we:ird (HEAD) osv")]
+    [InlineData("github:acme/advisory-db:data/osv", "github acme/advisory-db (default) data/osv")]
     public void Targets_parse_into_their_parts(string text, string expected)
     {
         var spec = PublishTargetSpec.Parse(text);
@@ -44,16 +43,16 @@ public sealed class PublishTargetSpecTests
     }
 
     [Theory]
-    [InlineData("out/osv", "'out/osv' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]], github:OWNER/REPO[#BRANCH[:FOLDER]] or ghsa:OWNER/REPO.")]
-    [InlineData("s3:bucket", "'s3:bucket' is not a publish target: write dir:PATH, git:PATH[#BRANCH[:FOLDER]], github:OWNER/REPO[#BRANCH[:FOLDER]] or ghsa:OWNER/REPO.")]
+    [InlineData("out/osv", "'out/osv' is not a publish target: write dir:PATH, git:PATH[#BRANCH][:FOLDER], github:OWNER/REPO[#BRANCH][:FOLDER] or ghsa:OWNER/REPO.")]
+    [InlineData("s3:bucket", "'s3:bucket' is not a publish target: write dir:PATH, git:PATH[#BRANCH][:FOLDER], github:OWNER/REPO[#BRANCH][:FOLDER] or ghsa:OWNER/REPO.")]
     [InlineData("dir:", "'dir:' names no folder: write dir:PATH, e.g. dir:out/osv.")]
-    [InlineData("git:#main", "'git:#main' names no repository: write git:PATH, e.g. git:../advisory-db#main.")]
+    [InlineData("git:#main", "'git:#main' names no repository: write git:PATH[#BRANCH][:FOLDER], e.g. git:../advisory-db#main:osv.")]
     [InlineData("git:.#main:../outside", "'git:.#main:../outside': '../outside' is not a folder of the repository.")]
-    [InlineData("github:acme", "'github:acme' does not name a GitHub repository: write github:OWNER/REPO, e.g. github:acme/advisory-db#main.")]
-    [InlineData("github:ac me/db", "'github:ac me/db' does not name a GitHub repository: write github:OWNER/REPO, e.g. github:acme/advisory-db#main.")]
-    [InlineData("ghsa:acme", "'ghsa:acme' does not name a GitHub repository: write ghsa:OWNER/REPO (no branch or folder), e.g. ghsa:acme/tessera.")]
-    [InlineData("ghsa:acme/tessera#main", "'ghsa:acme/tessera#main' does not name a GitHub repository: write ghsa:OWNER/REPO (no branch or folder), e.g. ghsa:acme/tessera.")]
-    [InlineData("ghsa:acme/tessera/osv", "'ghsa:acme/tessera/osv' does not name a GitHub repository: write ghsa:OWNER/REPO (no branch or folder), e.g. ghsa:acme/tessera.")]
+    [InlineData("github:acme", "'github:acme' does not name a GitHub repository: write github:OWNER/REPO[#BRANCH][:FOLDER], e.g. github:acme/advisory-db#main.")]
+    [InlineData("github:ac me/db", "'github:ac me/db' does not name a GitHub repository: write github:OWNER/REPO[#BRANCH][:FOLDER], e.g. github:acme/advisory-db#main.")]
+    [InlineData("ghsa:acme", "'ghsa:acme' does not name a GitHub repository: write ghsa:OWNER/REPO, e.g. ghsa:acme/tessera (no branch or folder).")]
+    [InlineData("ghsa:acme/tessera#main", "'ghsa:acme/tessera#main' does not name a GitHub repository: write ghsa:OWNER/REPO, e.g. ghsa:acme/tessera (no branch or folder).")]
+    [InlineData("ghsa:acme/tessera/osv", "'ghsa:acme/tessera/osv' does not name a GitHub repository: write ghsa:OWNER/REPO, e.g. ghsa:acme/tessera (no branch or folder).")]
     [InlineData("github:acme/db/osv#main:osv", "'github:acme/db/osv#main:osv' names the folder twice: give it after the repository or after the branch, not both.")]
     public void Wrong_targets_say_what_to_write(string text, string message)
     {

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Editing;
 
 namespace AdvisoryPipeline.Tests.Editing;

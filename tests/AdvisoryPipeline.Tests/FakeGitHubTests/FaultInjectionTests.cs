@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.FakeGitHub.Faults;
 using AdvisoryPipeline.FakeGitHub.Git;
-using AdvisoryPipeline.Lint.History;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;

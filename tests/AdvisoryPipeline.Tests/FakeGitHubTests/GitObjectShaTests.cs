@@ -1,7 +1,6 @@
 using System.Text;
 using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.FakeGitHub.Git;
-using AdvisoryPipeline.Lint.History;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AdvisoryPipeline.FakeGitHub;
-using AdvisoryPipeline.Lint.History;
 using Microsoft.AspNetCore.WebUtilities;
 using Octokit;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AdvisoryPipeline.FakeGitHub;
-using AdvisoryPipeline.Lint.History;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Tests.TestSupport;
 using Octokit;
 

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Fixing;
 
 namespace AdvisoryPipeline.Tests.Fixing;

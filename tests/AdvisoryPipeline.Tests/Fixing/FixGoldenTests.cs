@@ -1,4 +1,3 @@
-
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Fixing;

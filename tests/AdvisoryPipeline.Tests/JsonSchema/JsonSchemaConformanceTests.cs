@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.JsonSchema;
 
 namespace AdvisoryPipeline.Tests.JsonSchema;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.JsonSchema;
 using AdvisoryPipeline.JsonSchema.Evaluation;
 

@@ -5,7 +5,6 @@ using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using AdvisoryPipeline.Lifecycle;
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;

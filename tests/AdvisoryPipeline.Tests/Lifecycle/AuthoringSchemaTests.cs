@@ -21,7 +21,7 @@ public sealed class AuthoringSchemaTests
     private static string Generated()
     {
         var osv = Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "schemas", "osv-schema.json")));
-        var config = DatabaseConfigLoader.LoadFile(Path.Combine(SharedData.RepositoryRoot, "advisories", DatabaseConfigLoader.FileName));
+        var config = DatabaseConfigLoader.LoadFile(Path.Combine(SharedData.RepositoryRoot, "advisories", DatabaseFiles.ConfigFile));
         return AuthoringSchema.Generate(osv, config.Config!.IdPrefix);
     }
 

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Osv.Ecosystems;
 

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Tests.Lint;

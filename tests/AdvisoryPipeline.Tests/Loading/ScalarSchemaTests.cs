@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Loading.Yaml;
 
 namespace AdvisoryPipeline.Tests.Loading;

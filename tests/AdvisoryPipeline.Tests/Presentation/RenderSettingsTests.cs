@@ -1,11 +1,5 @@
-
-
-
-
-
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Presentation;
-using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Presentation;

@@ -27,7 +27,7 @@ public sealed class AuthoredDatabasePublishTests : GitHubPublishTestBase
             new GitTarget("git:repository#osv-feed", repository.Path, "osv-feed", new RecordLayout("osv"), repository.Isolation),
             Target(),
         ];
-        var advisories = AuthoredDatabases.Example();
+        var advisories = ExampleDatabase.Publishable;
 
         var first = await publisher.PublishAsync(new PublishRequest(advisories, [], Now), Targets());
         FolderSnapshot.Age(folder.Path);
@@ -54,8 +54,8 @@ public sealed class AuthoredDatabasePublishTests : GitHubPublishTestBase
         Repository.PushCommit("main", new Dictionary<string, string?> { ["osv/2020/TSSA-2020-1.json"] = Encoding.UTF8.GetString(AdvisoryPipeline.Osv.CanonicalOsvWriter.Write(stranger)) }, "A record published by hand");
         var mark = Server.Requests.Mark();
 
-        var refused = await Assert.ThrowsAsync<PublishRefusedException>(() => new Publisher(SampleAdvisories.AcceptAll)
-            .PublishAsync(new PublishRequest(AuthoredDatabases.Example(), [], Now), [new FeedFolderTarget("dir:out/osv", folder.Combine("osv")), Target()]));
+        var refused = await Assert.ThrowsAsync<PublishRefusedException>(() => new Publisher(PublishingSupport.AcceptAll)
+            .PublishAsync(new PublishRequest(ExampleDatabase.Publishable, [], Now), [new FeedFolderTarget("dir:out/osv", folder.Combine("osv")), Target()]));
 
         Assert.Equal(("PUB004", "github:acme/advisory-db#main at " + Repository.HeadOf("main")![..7]), (refused.Findings.Single().Code, refused.Findings.Single().Location.File));
         Assert.False(Directory.Exists(folder.Combine("osv")));
@@ -69,7 +69,7 @@ public sealed class AuthoredDatabasePublishTests : GitHubPublishTestBase
         var (advisories, invalid) = AuthoredDatabases.Pypa();
         var target = new FeedFolderTarget("dir:pypa", folder.Combine("osv"));
 
-        var result = await SampleAdvisories.PublishAsync(target, advisories, Now, validator: new SchemaRecordValidator(OsvSchema.Embedded(null)));
+        var result = await PublishingSupport.PublishAsync(target, advisories, Now, validator: new SchemaRecordValidator(OsvSchema.Embedded(null)));
 
         Assert.Equal(983, advisories.Count + invalid);
         Assert.InRange(invalid, 0, 20);

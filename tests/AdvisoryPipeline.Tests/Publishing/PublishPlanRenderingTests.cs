@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Tests.TestSupport;
-using static AdvisoryPipeline.Tests.Publishing.PlanningSupport;
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Cli;
 
 namespace AdvisoryPipeline.Tests.TestSupport;

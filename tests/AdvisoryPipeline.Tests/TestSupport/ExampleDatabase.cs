@@ -3,19 +3,24 @@ using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.TestSupport;
 
 /// <summary>
-/// The Tessera example database in <c>advisories/</c>, loaded as the CLI loads it (the Authoring YAML
-/// loader and <c>database.yaml</c>), as the renderers receive it.
+/// The Tessera example database in <c>advisories/</c>, loaded by the product's own loader and <c>database.yaml</c>,
+/// in the forms the stages receive it: records, views, render settings, publishable advisories. The one home of the
+/// example database in the tests; advisories built in code come from <see cref="SampleAdvisories"/>.
 /// </summary>
 public static class ExampleDatabase
 {
+    /// <summary>A few days after the newest sample advisory changed, so that the site's feed has a recent entry.</summary>
+    public static readonly DateTimeOffset SiteNow = new(2026, 9, 20, 12, 0, 0, TimeSpan.Zero);
+
     private static readonly Lazy<IReadOnlyList<OsvRecord>> Records = new(LoadAll);
     private static readonly Lazy<RenderSettings> DatabaseSettings = new(LoadSettings);
 
-    private static string Folder => Path.Combine(SharedData.RepositoryRoot, "advisories");
+    public static string Folder => Path.Combine(SharedData.RepositoryRoot, DatabaseFiles.AdvisoryFolder);
 
     public static IReadOnlyList<OsvRecord> All => Records.Value;
 
@@ -31,8 +36,9 @@ public static class ExampleDatabase
     /// <summary>The settings of <c>advisories/database.yaml</c>.</summary>
     public static RenderSettings Settings => DatabaseSettings.Value;
 
-    public static OsvRecord FromJson(string json) =>
-        JsonSerializer.Deserialize(json, OsvJsonContext.Default.OsvRecord) ?? throw new InvalidDataException("null record");
+    /// <summary>Every example advisory as validation hands it to publishing: the record and its file, relative to the repository.</summary>
+    public static IReadOnlyList<PublishableAdvisory> Publishable =>
+        [.. All.Select(record => new PublishableAdvisory(record, $"{DatabaseFiles.AdvisoryFolder}/{record.Id}.yaml"))];
 
     private static IReadOnlyList<OsvRecord> LoadAll() =>
         [.. Directory.GetFiles(Folder, "TSSA-*.yaml").Order(StringComparer.Ordinal).Select(Load)];
@@ -47,7 +53,7 @@ public static class ExampleDatabase
 
     private static RenderSettings LoadSettings()
     {
-        var loaded = DatabaseConfigLoader.LoadFile(Path.Combine(Folder, DatabaseConfigLoader.FileName));
+        var loaded = DatabaseConfigLoader.LoadFile(Path.Combine(Folder, DatabaseFiles.ConfigFile));
         if (loaded.Config is not { } config)
             throw new InvalidDataException($"database.yaml does not load: {string.Join("; ", loaded.Findings.Select(f => f.Message))}");
         return RenderSettings.From(config);

@@ -1,19 +1,16 @@
 using System.Text.Json;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
-using AdvisoryPipeline.Publishing;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Tests.TestSupport;
 
-/// <summary>Realistic records built in code (the YAML loader is another stage), and publish requests made of them.</summary>
+/// <summary>
+/// Advisories built in code, for the cases the example database (<see cref="ExampleDatabase"/>) does not show: the one
+/// sample-advisory builder of the tests.
+/// </summary>
 internal static class SampleAdvisories
 {
-    public static readonly DateTimeOffset FirstRun = new(2026, 2, 1, 10, 0, 0, TimeSpan.Zero);
-
-    public static readonly DateTimeOffset SecondRun = new(2026, 2, 2, 10, 0, 0, TimeSpan.Zero);
-
-    public static readonly IRecordValidator AcceptAll = new DelegateRecordValidator(_ => []);
-
     public static OsvRecord Record(
         string id,
         string summary = "Heap overflow in the frame decoder",
@@ -45,24 +42,32 @@ internal static class SampleAdvisories
             DatabaseSpecific = JsonDocument.Parse("""{"cwe_ids": ["CWE-787"]}""").RootElement.Clone(),
         };
 
-    public static PublishableAdvisory Advisory(OsvRecord record) => new(record, $"advisories/{record.Id}.yaml");
+    /// <summary>A small record whose dates matter (feeds, ordering); its other fields are plain.</summary>
+    public static OsvRecord Dated(
+        string id,
+        DateTimeOffset? modified = null,
+        DateTimeOffset? published = null,
+        IReadOnlyList<string>? aliases = null,
+        bool withdrawn = false)
+    {
+        var changed = modified ?? new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero);
+        return new OsvRecord
+        {
+            Id = id,
+            Modified = OsvTimestamp.Format(changed),
+            Published = OsvTimestamp.Format(published ?? changed),
+            Withdrawn = withdrawn ? OsvTimestamp.Format(changed) : null,
+            Aliases = aliases,
+            Summary = $"Summary of {id}",
+            Affected = [new OsvAffected { Package = new OsvPackage { Ecosystem = "PyPI", Name = "demo" } }],
+        };
+    }
 
-    public static PublishableAdvisory Advisory(string id, string summary = "Heap overflow in the frame decoder", string? published = null, string? withdrawn = null) =>
-        Advisory(Record(id, summary, published: published, withdrawn: withdrawn));
+    /// <summary><see cref="Dated"/>, as the renderers receive it.</summary>
+    public static AdvisoryView DatedView(string id, DateTimeOffset? modified = null, DateTimeOffset? published = null,
+        IReadOnlyList<string>? aliases = null, bool withdrawn = false) =>
+        AdvisoryView.From(Dated(id, modified, published, aliases, withdrawn));
 
-    /// <summary><paramref name="count"/> advisories TSSA-&lt;year&gt;-&lt;n&gt; over three years and two ecosystems.</summary>
-    public static IReadOnlyList<PublishableAdvisory> Many(int count, string summary = "Heap overflow in the frame decoder") =>
-        [.. Enumerable.Range(1, count).Select(i => Advisory(Record(
-            $"TSSA-{2024 + i % 3}-{i}",
-            summary,
-            ecosystem: i % 2 == 0 ? "PyPI" : "npm",
-            published: "2025-06-01T00:00:00Z")))];
-
-    public static PublishRequest Request(IReadOnlyList<PublishableAdvisory> advisories, DateTimeOffset now, IReadOnlyList<string>? held = null, bool dryRun = false) =>
-        new(advisories, held ?? [], now, dryRun);
-
-    /// <summary>Publishes to one target and returns its result.</summary>
-    public static async Task<TargetPublishResult> PublishAsync(IPublishTarget target, IReadOnlyList<PublishableAdvisory> advisories, DateTimeOffset now,
-        IReadOnlyList<string>? held = null, IRecordValidator? validator = null) =>
-        (await new Publisher(validator ?? AcceptAll).PublishAsync(Request(advisories, now, held), [target])).Single();
+    public static OsvRecord FromJson(string json) =>
+        JsonSerializer.Deserialize(json, OsvJsonContext.Default.OsvRecord) ?? throw new InvalidDataException("null record");
 }

@@ -1,10 +1,4 @@
 
-
-
-
-
-using AdvisoryPipeline.Lint.History;
-
 namespace AdvisoryPipeline.Tests.TestSupport;
 
 /// <summary>

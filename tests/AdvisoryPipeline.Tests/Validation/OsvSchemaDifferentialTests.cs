@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Validation;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using AdvisoryPipeline.Git;
 using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Lint.History;
@@ -20,7 +21,7 @@ public static class GitBaseReader
         [NotNullWhen(true)] out GitBaseSnapshot? snapshot, [NotNullWhen(false)] out string? error)
     {
         snapshot = null;
-        if (!Git.TryRun(folder, ["rev-parse", "--show-toplevel"], out var rootBytes, out error))
+        if (!new GitRunner(folder).TryRun(["rev-parse", "--show-toplevel"], out var rootBytes, out error))
         {
             error = $"{folder} is not inside a git work tree: {error}";
             return false;
@@ -43,7 +44,7 @@ public static class GitBaseReader
             error = $"{gitRef} is not a git reference";
             return false;
         }
-        if (!Git.TryRun(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", gitRef + "^{commit}"], out var commitBytes, out error))
+        if (!new GitRunner(repository).TryRun(["rev-parse", "--verify", "--quiet", "--end-of-options", gitRef + "^{commit}"], out var commitBytes, out error))
         {
             error = $"cannot read {gitRef}: {(error.Length == 0 ? "no such commit, branch or tag" : error)}";
             return false;
@@ -53,7 +54,7 @@ public static class GitBaseReader
         // Paths from the repository root whatever the working directory: ":(top)" for the pathspec, and
         // diff prints root-relative names unless told otherwise.
         var folder = advisoriesFolder.Replace('\\', '/').Trim('/');
-        if (!Git.TryRun(repository, ["diff", "--name-only", "-z", "--no-renames", commit, "--", ":(top)" + folder],
+        if (!new GitRunner(repository).TryRun(["diff", "--name-only", "-z", "--no-renames", commit, "--", ":(top)" + folder],
                 out var listing, out error))
         {
             error = $"cannot compare {folder} with {gitRef}: {error}";
@@ -69,7 +70,7 @@ public static class GitBaseReader
         var request = new StringBuilder();
         foreach (var path in paths) request.Append(commit).Append(':').Append(path).Append('\n');
         GitBaseSnapshot? read = null;
-        if (!Git.TryRun(repository, ["cat-file", "--batch"], Encoding.UTF8.GetBytes(request.ToString()),
+        if (!new GitRunner(repository).TryRun(["cat-file", "--batch"], Encoding.UTF8.GetBytes(request.ToString()),
                 stdout => read = ReadAdvisories(gitRef, commit, paths, stdout), out error))
         {
             error = $"cannot read the advisories at {gitRef}: {error}";

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Identifiers;
@@ -26,7 +21,7 @@ internal static class HistoryCheck
             if (!currentById.TryGetValue(before.Id, out var now))
             {
                 // A placeholder id is replaced by the real one when assigned: that is a rename, not a deletion.
-                if (!IdParts.Read(before.Id, configuredPrefix).IsPlaceholder) ReportGone(before, current, atBase.Ref, findings);
+                if (!AdvisoryId.IsPlaceholderText(before.Id, configuredPrefix)) ReportGone(before, current, atBase.Ref, findings);
                 continue;
             }
             CheckPublished(before, now, atBase.Ref, findings);

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Loading.Yaml;
@@ -26,19 +21,6 @@ internal sealed class FileFindings
     public void AddForWholeFile(PendingFinding finding, string? pointer) =>
         _findings.Add(new Finding(finding.Code, finding.Level, finding.Message, SourceLocation.WholeFile(_path), finding.Hint, pointer));
 
-    /// <summary>Sorted by line and column; findings at the same place keep the order in which they were found.</summary>
-    public IReadOnlyList<Finding> InSourceOrder()
-    {
-        if (_findings.Count == 0) return [];
-        var found = _findings.ToArray();
-        var order = Enumerable.Range(0, found.Length).ToArray();
-        Array.Sort(order, (a, b) =>
-        {
-            var byLine = found[a].Location.Line.CompareTo(found[b].Location.Line);
-            if (byLine != 0) return byLine;
-            var byColumn = found[a].Location.Column.CompareTo(found[b].Location.Column);
-            return byColumn != 0 ? byColumn : a.CompareTo(b);
-        });
-        return Array.ConvertAll(order, i => found[i]);
-    }
+    /// <summary>In <see cref="FindingOrder"/>: by line and column, ties in the order found.</summary>
+    public IReadOnlyList<Finding> InSourceOrder() => _findings.Count == 0 ? [] : FindingOrder.Sort(_findings);
 }

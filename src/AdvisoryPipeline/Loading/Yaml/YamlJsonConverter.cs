@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.JsonSchema;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -472,7 +473,7 @@ internal sealed class YamlJsonConverter
     private string KeyPointer(string key)
     {
         AppendFrames(_depth - 1);
-        JsonPointerText.AppendSegment(_pointer, key);
+        JsonPointer.AppendTo(_pointer, key);
         return _pointer.ToString();
     }
 
@@ -489,8 +490,8 @@ internal sealed class YamlJsonConverter
         for (var i = 0; i < frames; i++)
         {
             ref var f = ref _frames[i];
-            if (f.IsMapping) JsonPointerText.AppendSegment(_pointer, f.Key ?? "");
-            else JsonPointerText.AppendSegment(_pointer, f.Items);
+            if (f.IsMapping) JsonPointer.AppendTo(_pointer, f.Key ?? "");
+            else JsonPointer.AppendTo(_pointer, f.Items);
         }
     }
 

@@ -152,4 +152,16 @@ public static class PackageNames
     }
 
     private static bool IsAsciiLetterOrDigit(char c) => DigitString.IsAsciiDigit(c) || DigitString.IsAsciiLetter(c);
+
+    /// <summary>
+    /// The canonical spelling where the ecosystem treats it as the same package (PEP 503 for PyPI; lower case for
+    /// Packagist, Hex and Pub), the name as written otherwise: never for npm, which still serves legacy mixed-case
+    /// packages under exactly that spelling, and never for a name that is not valid.
+    /// </summary>
+    public static string SafeCanonical(string ecosystem, string name)
+    {
+        if (Ecosystem.BaseName(ecosystem) == "npm" || Problem(ecosystem, name) is not null) return name;
+        var canonical = Canonical(ecosystem, name);
+        return AreSame(ecosystem, name, canonical) ? canonical : name;
+    }
 }

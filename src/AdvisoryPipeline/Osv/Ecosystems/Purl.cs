@@ -130,14 +130,6 @@ public sealed class Purl : IEquatable<Purl>
         return PurlCheck.Consistent;
     }
 
-    /// <summary>True unless the purl contradicts the package; <paramref name="reason"/> explains any finding.</summary>
-    public bool IsConsistentWith(string ecosystem, string name, out string? reason)
-    {
-        var check = CheckAgainst(ecosystem, name);
-        reason = check.Reason;
-        return check.Verdict != PurlVerdict.Inconsistent;
-    }
-
     /// <summary>The OSV package name this purl denotes under <paramref name="mapping"/> (vendor namespace dropped).</summary>
     private string OsvName(EcosystemPurl mapping)
     {

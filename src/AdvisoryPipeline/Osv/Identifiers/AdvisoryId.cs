@@ -6,75 +6,102 @@ using System.Text.RegularExpressions;
 namespace AdvisoryPipeline.Osv.Identifiers;
 
 /// <summary>
-/// An advisory ID of this database: assigned, <c>PREFIX-YYYY-N</c> (<c>TSSA-2026-4</c>), or a placeholder,
-/// <c>PREFIX-0000-slug</c> (<c>TSSA-0000-varint-overflow</c>), which <c>advisory new</c> writes and
-/// <c>advisory assign-ids</c> replaces after review. Year 0000 never occurs in an assigned ID, so a
-/// placeholder can be recognised without knowing the prefix.
+/// An advisory ID, and the one place that says what its parts are. Most databases write
+/// <c>PREFIX-YYYY-N</c> (<c>TSSA-2026-4</c>, <c>PYSEC-2021-371</c>, <c>GO-2022-0001</c>); a pull request carries the
+/// placeholder <c>PREFIX-0000-slug</c> (<c>TSSA-0000-varint-overflow</c>) that <c>advisory new</c> writes and
+/// <c>advisory assign-ids</c> replaces after review. Year 0000 never occurs in an assigned ID, so whatever follows
+/// it, in whatever letter case, is a placeholder: no stage may publish it.
 /// </summary>
+/// <remarks>
+/// <see cref="Read"/> reads any ID leniently (lint, rendering, publishing); <see cref="TryParse"/> accepts only the
+/// IDs a database with a given prefix gives out (assign-ids, the allocator file); <see cref="Placeholder"/> and
+/// <see cref="Assigned"/> make new ones.
+/// </remarks>
 public sealed partial record AdvisoryId
 {
-    private AdvisoryId(string prefix, int year, int number, string? slug)
+    private const string PlaceholderYear = "0000";
+
+    private AdvisoryId(string text, string prefix, int? year, int? number, string? slug)
     {
+        Text = text;
         Prefix = prefix;
         Year = year;
         Number = number;
         Slug = slug;
     }
 
+    /// <summary>The ID as written.</summary>
+    public string Text { get; }
+
+    /// <summary>The database prefix: this database's own, else a prefix registered with OSV, else the text before the first dash.</summary>
     public string Prefix { get; }
 
-    /// <summary>The year of an assigned ID; 0 for a placeholder.</summary>
-    public int Year { get; }
+    /// <summary>The four-digit year after the prefix; null when the ID has none, and for a placeholder.</summary>
+    public int? Year { get; }
 
-    /// <summary>The number within the year of an assigned ID; 0 for a placeholder.</summary>
-    public int Number { get; }
+    /// <summary>The number after the year when it is digits only (<c>N</c> of <c>PREFIX-YYYY-N</c>); null otherwise.</summary>
+    public int? Number { get; }
 
-    /// <summary>The slug of a placeholder; null for an assigned ID.</summary>
+    /// <summary>What follows <c>PREFIX-0000-</c> in a placeholder; null for any other ID.</summary>
     public string? Slug { get; }
 
     [MemberNotNullWhen(true, nameof(Slug))]
     public bool IsPlaceholder => Slug is not null;
 
-    public override string ToString() =>
-        IsPlaceholder
-            ? $"{Prefix}-0000-{Slug}"
-            : string.Create(CultureInfo.InvariantCulture, $"{Prefix}-{Year:D4}-{Number}");
+    public override string ToString() => Text;
+
+    /// <summary>
+    /// Reads any ID. <paramref name="ownPrefix"/> is the database's configured prefix, which may contain dashes and
+    /// need not be registered with OSV.
+    /// </summary>
+    public static AdvisoryId Read(string text, string? ownPrefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var prefix = PrefixOf(text, ownPrefix);
+        if (prefix.Length >= text.Length - 1) return new AdvisoryId(text, prefix, null, null, null);
+        var rest = text.AsSpan(prefix.Length + 1);
+        if (rest.Length < 6 || rest[4] != '-' || rest[..4].ContainsAnyExceptInRange('0', '9'))
+            return new AdvisoryId(text, prefix, null, null, null);
+        var tail = rest[5..];
+        if (rest[..4].SequenceEqual(PlaceholderYear)) return new AdvisoryId(text, prefix, null, null, tail.ToString());
+        var year = int.Parse(rest[..4], NumberStyles.None, CultureInfo.InvariantCulture);
+        // Leading zeros (TSSA-2024-007) are read, so that such a number is never given out again.
+        int? number = int.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        return new AdvisoryId(text, prefix, year, number, null);
+    }
+
+    /// <summary>
+    /// Reads an ID that a database with <paramref name="prefix"/> gives out: assigned (<c>PREFIX-YYYY-N</c>, N at
+    /// least 1) or a placeholder (<c>PREFIX-0000-</c> and a name without spaces); false for any other text.
+    /// </summary>
+    public static bool TryParse(string text, string prefix, [NotNullWhen(true)] out AdvisoryId? id)
+    {
+        id = null;
+        if (!text.StartsWith(prefix + "-", StringComparison.Ordinal)) return false;
+        var read = Read(text, prefix);
+        var valid = read.IsPlaceholder
+            ? !read.Slug.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            : read.Year is >= 1 and <= 9999 && read.Number is >= 1;
+        if (valid) id = read;
+        return valid;
+    }
+
+    /// <summary>Whether <paramref name="id"/> is a placeholder, of this database or any other.</summary>
+    public static bool IsPlaceholderText(string id, string? ownPrefix = null) => Read(id, ownPrefix).IsPlaceholder;
 
     public static AdvisoryId Assigned(string prefix, int year, int number)
     {
         if (year is < 1 or > 9999) throw new ArgumentOutOfRangeException(nameof(year), year, "A year has four digits and is not 0000.");
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
-        return new(prefix, year, number, null);
+        return new(string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year:D4}-{number}"), prefix, year, number, null);
     }
 
+    /// <summary>A new placeholder; its slug is lower-case letters and digits joined by single hyphens (see <see cref="SlugOf"/>).</summary>
     public static AdvisoryId Placeholder(string prefix, string slug)
     {
         if (!SlugPattern().IsMatch(slug)) throw new ArgumentException($"\"{slug}\" is not a slug (lower-case letters and digits joined by single hyphens).", nameof(slug));
-        return new(prefix, 0, 0, slug);
+        return new($"{prefix}-{PlaceholderYear}-{slug}", prefix, null, null, slug);
     }
-
-    /// <summary>Parses an ID of the database whose prefix is <paramref name="prefix"/>; false for any other text.</summary>
-    public static bool TryParse(string text, string prefix, [NotNullWhen(true)] out AdvisoryId? id)
-    {
-        id = null;
-        if (!text.StartsWith(prefix + "-", StringComparison.Ordinal)) return false;
-        var match = RestPattern().Match(text, prefix.Length + 1);
-        if (!match.Success || match.Index != prefix.Length + 1) return false;
-        if (match.Groups["slug"].Success)
-        {
-            id = new AdvisoryId(prefix, 0, 0, match.Groups["slug"].Value);
-            return true;
-        }
-        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
-        // Leading zeros (TSSA-2024-007) are read, so that such a number is never given out again.
-        if (!int.TryParse(match.Groups["number"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number == 0)
-            return false;
-        id = new AdvisoryId(prefix, year, number, null);
-        return true;
-    }
-
-    /// <summary>Whether <paramref name="id"/> is a placeholder of any database: <c>&lt;prefix&gt;-0000-&lt;slug&gt;</c>.</summary>
-    public static bool IsPlaceholderText(string id) => AnyPlaceholderPattern().IsMatch(id);
 
     /// <summary>
     /// A slug for a placeholder: the words of <paramref name="text"/> in lower case ASCII (other letters left out), joined by hyphens,
@@ -118,12 +145,22 @@ public sealed partial record AdvisoryId
         return slug.Length == 0 ? "advisory" : slug.ToString();
     }
 
+    /// <summary>
+    /// The database's own prefix when the ID has it, else a registered one, else (for a placeholder of a prefix with
+    /// dashes that OSV does not know) all before <c>-0000-</c>, else the text before the first dash.
+    /// </summary>
+    private static string PrefixOf(string text, string? ownPrefix)
+    {
+        if (ownPrefix is { Length: > 0 } && text.Length > ownPrefix.Length && text.StartsWith(ownPrefix, StringComparison.Ordinal)
+            && text[ownPrefix.Length] == '-')
+            return ownPrefix;
+        if (OsvPrefixes.RegisteredPrefixOf(text) is { } registered) return registered;
+        var placeholderAt = text.IndexOf("-" + PlaceholderYear + "-", StringComparison.Ordinal);
+        if (placeholderAt > 0) return text[..placeholderAt];
+        var dash = text.IndexOf('-');
+        return dash > 0 ? text[..dash] : text;
+    }
+
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
-
-    [GeneratedRegex(@"\G(?:0000-(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)|(?<year>[0-9]{4})-(?<number>[0-9]+))$", RegexOptions.CultureInvariant)]
-    private static partial Regex RestPattern();
-
-    [GeneratedRegex("^.+-0000-[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex AnyPlaceholderPattern();
 }

@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.FileSystem;
 
 namespace AdvisoryPipeline.Publishing.FeedFolder;

@@ -14,7 +14,7 @@ namespace AdvisoryPipeline.Publishing.FeedFolder;
 /// </summary>
 public sealed class FeedFolderTarget : IPublishTarget
 {
-    private readonly FeedFolderSwap _swap;
+    private readonly FolderReplacement _swap;
 
     /// <param name="name">The target as the user named it (<c>dir:out/osv</c>).</param>
     /// <param name="path">The feed's folder.</param>
@@ -22,7 +22,7 @@ public sealed class FeedFolderTarget : IPublishTarget
     {
         Name = name;
         Root = Path.GetFullPath(path);
-        _swap = new FeedFolderSwap(Root);
+        _swap = new FolderReplacement(Root);
     }
 
     public string Name { get; }
@@ -32,7 +32,7 @@ public sealed class FeedFolderTarget : IPublishTarget
 
     /// <summary>
     /// Called before each file is staged (with its path in the feed) and between the two renames of the swap (with
-    /// <see cref="FeedFolderSwap.SwapStep"/>): tests throw from it to fail a run half-way.
+    /// <see cref="FolderReplacement.SwapStep"/>): tests throw from it to fail a run half-way.
     /// </summary>
     internal Action<string>? BeforeWrite { get; init; }
 
@@ -40,7 +40,7 @@ public sealed class FeedFolderTarget : IPublishTarget
     {
         try
         {
-            _swap.RecoverInterruptedRun();
+            _swap.Recover();
             var contents = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
             var records = new Dictionary<string, LedgerRecord>(StringComparer.Ordinal);
             var findings = new List<Finding>();
@@ -98,7 +98,7 @@ public sealed class FeedFolderTarget : IPublishTarget
                     BeforeWrite?.Invoke(relativePath);
                     FeedFiles.Keep(fullPath, staging, relativePath);
                 }
-            }, () => BeforeWrite?.Invoke(FeedFolderSwap.SwapStep));
+            }, () => BeforeWrite?.Invoke(FolderReplacement.SwapStep));
             var changed = desired.Count - kept.Count;
             return Task.FromResult(ApplyResult.Done(new PublishOutcome(PublishOutcomeKind.Written,
                 $"wrote {Name}: {PublishActionNames.Totals(plan)} ({changed} of {desired.Count} files changed)")));

@@ -1,3 +1,5 @@
+using AdvisoryPipeline.Osv.Identifiers;
+
 namespace AdvisoryPipeline.Publishing.Ghsa;
 
 /// <summary>

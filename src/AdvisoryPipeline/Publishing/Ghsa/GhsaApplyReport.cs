@@ -1,4 +1,5 @@
 using System.Text;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;

@@ -1,9 +1,5 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv.Cvss;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;
 

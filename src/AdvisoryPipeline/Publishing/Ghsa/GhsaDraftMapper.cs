@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;
@@ -66,7 +67,7 @@ internal static partial class GhsaDraftMapper
 
     private static string? CveOf(OsvRecord record, List<GhsaNote> notes)
     {
-        var cves = (record.Aliases ?? []).Where(alias => CveId().IsMatch(alias)).Distinct(StringComparer.Ordinal).ToList();
+        var cves = (record.Aliases ?? []).Where(alias => CveId.IsValid(alias)).Distinct(StringComparer.Ordinal).ToList();
         if (cves.Count > 1)
             notes.Add(new(record.Id, "more than one CVE ID: only the first was sent (GitHub takes one)"));
         return cves.FirstOrDefault();
@@ -74,9 +75,9 @@ internal static partial class GhsaDraftMapper
 
     private static IReadOnlyList<string> CweIdsOf(AdvisoryView view, List<GhsaNote> notes)
     {
-        if (view.CweIds.Any(id => !CweId().IsMatch(id)))
+        if (view.CweIds.Any(id => !CweId.IsValid(id)))
             notes.Add(new(view.Id, "CWE IDs not of the form CWE-<number> were not sent"));
-        return [.. view.CweIds.Where(id => CweId().IsMatch(id)).Distinct(StringComparer.Ordinal)];
+        return [.. view.CweIds.Where(CweId.IsValid).Distinct(StringComparer.Ordinal)];
     }
 
     private static string? CvssVectorOf(AdvisoryView view, List<GhsaNote> notes)
@@ -139,11 +140,4 @@ internal static partial class GhsaDraftMapper
 
     private static IEnumerable<string> Strings(JsonElement array) =>
         array.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!).Where(text => text.Length > 0);
-
-    /// <summary>The CVE ID format GitHub accepts in <c>cve_id</c>.</summary>
-    [GeneratedRegex(@"^CVE-\d{4}-\d{4,}$")]
-    private static partial Regex CveId();
-
-    [GeneratedRegex(@"^CWE-\d+$")]
-    private static partial Regex CweId();
 }

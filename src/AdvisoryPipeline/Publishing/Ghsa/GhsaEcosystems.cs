@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;

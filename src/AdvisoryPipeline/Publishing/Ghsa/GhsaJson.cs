@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Publishing.Ghsa;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AdvisoryPipeline.Git;
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Publishing.Repository;
 
 namespace AdvisoryPipeline.Publishing.Git;
@@ -21,7 +20,7 @@ public sealed class GitTarget : IPublishTarget
     private const string ZeroSha = "0000000000000000000000000000000000000000";
     private const string EmptyTreeSha = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
-    private readonly GitCommand _git;
+    private readonly GitRunner _git;
     private readonly string? _branch;
     private readonly RecordLayout _layout;
     private readonly CommitIdentity _fallbackIdentity;
@@ -36,7 +35,7 @@ public sealed class GitTarget : IPublishTarget
         IReadOnlyDictionary<string, string>? gitEnvironment = null, CommitIdentity? fallbackIdentity = null)
     {
         Name = name;
-        _git = new GitCommand(Path.GetFullPath(repositoryPath), gitEnvironment ?? new Dictionary<string, string>());
+        _git = new GitRunner(Path.GetFullPath(repositoryPath), gitEnvironment ?? new Dictionary<string, string>());
         _branch = branch;
         _layout = layout;
         _fallbackIdentity = fallbackIdentity ?? CommitIdentity.Default;
@@ -46,8 +45,8 @@ public sealed class GitTarget : IPublishTarget
 
     public async Task<Ledger> ReadLedgerAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_git.RepositoryPath) || (await _git.RunAsync(["rev-parse", "--git-dir"], cancellationToken: cancellationToken)).ExitCode != 0)
-            throw new PublishFailedException($"{Name}: {_git.RepositoryPath} is not a git repository.");
+        if (!Directory.Exists(_git.WorkingDirectory) || (await _git.RunAsync(["rev-parse", "--git-dir"], cancellationToken: cancellationToken)).ExitCode != 0)
+            throw new PublishFailedException($"{Name}: {_git.WorkingDirectory} is not a git repository.");
         var branch = _branch ?? await CurrentBranchAsync(cancellationToken);
         if ((await _git.RunAsync(["check-ref-format", "refs/heads/" + branch], cancellationToken: cancellationToken)).ExitCode != 0)
             throw new PublishFailedException($"{Name}: '{branch}' is not a valid branch name.");
@@ -86,7 +85,7 @@ public sealed class GitTarget : IPublishTarget
             return ApplyResult.Replan(await ReadLedgerAsync(cancellationToken), $"{state.Branch} moved while publishing ({moved.Error})");
         }
         return ApplyResult.Done(new PublishOutcome(PublishOutcomeKind.Committed,
-            $"committed {commit[..7]} to {state.Branch} of {_git.RepositoryPath} ({change.RecordFileCount(_layout)} record files)", commit));
+            $"committed {commit[..7]} to {state.Branch} of {_git.WorkingDirectory} ({change.RecordFileCount(_layout)} record files)", commit));
     }
 
     private async Task<string> CurrentBranchAsync(CancellationToken cancellationToken)
@@ -94,7 +93,7 @@ public sealed class GitTarget : IPublishTarget
         var head = await _git.RunAsync(["symbolic-ref", "--quiet", "--short", "HEAD"], cancellationToken: cancellationToken);
         return head.ExitCode == 0
             ? head.Text
-            : throw new PublishFailedException($"{Name}: HEAD is detached in {_git.RepositoryPath}; name the branch, as in git:PATH#BRANCH.");
+            : throw new PublishFailedException($"{Name}: HEAD is detached in {_git.WorkingDirectory}; name the branch, as in git:PATH#BRANCH.");
     }
 
     private async Task<Dictionary<string, string>> ListFolderAsync(string commit, CancellationToken cancellationToken)

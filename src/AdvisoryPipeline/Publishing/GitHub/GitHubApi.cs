@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Publishing.Repository;
 using Octokit;
 

@@ -1,3 +1,6 @@
+using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.Osv.Identifiers;
+
 namespace AdvisoryPipeline.Publishing.Repository;
 
 /// <summary>
@@ -8,8 +11,6 @@ namespace AdvisoryPipeline.Publishing.Repository;
 /// </summary>
 public sealed record RecordLayout
 {
-    public const string DefaultFolder = "osv";
-
     public const string LedgerFileName = "ledger.json";
 
     public const string OtherYear = "other";
@@ -18,7 +19,7 @@ public sealed record RecordLayout
     public RecordLayout(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        if (!IsValidFolder(folder))
+        if (!PublishTargetSpec.IsRepositoryFolder(folder))
             throw new ArgumentException($"'{folder}' is not a folder of the repository: give a relative path such as 'osv' or 'data/osv'.", nameof(folder));
         Folder = folder;
     }
@@ -30,12 +31,9 @@ public sealed record RecordLayout
 
     public string PathOf(string id) => $"{Folder}/{YearOf(id)}/{id}.json";
 
-    /// <summary>The second part of the ID when it is a year (four digits), else <see cref="OtherYear"/>.</summary>
-    public static string YearOf(string id)
-    {
-        var parts = id.Split('-');
-        return parts.Length > 2 && parts[1] is { Length: 4 } year && year.All(char.IsAsciiDigit) ? year : OtherYear;
-    }
+    /// <summary>The year of the ID (<see cref="AdvisoryId.Year"/>), else <see cref="OtherYear"/>.</summary>
+    public static string YearOf(string id) =>
+        AdvisoryId.Read(id).Year is { } year ? year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : OtherYear;
 
     /// <summary>The ID of the record file at <paramref name="path"/> (a repository path), or null when it is not one.</summary>
     public string? RecordIdAt(string path)
@@ -48,8 +46,4 @@ public sealed record RecordLayout
 
     /// <summary>A path relative to <see cref="Folder"/>, as the ledger file stores it.</summary>
     public string RelativeToFolder(string path) => path[(Folder.Length + 1)..];
-
-    public static bool IsValidFolder(string folder) =>
-        folder.Length > 0
-        && folder.Split('/').All(name => name.Length > 0 && name is not ("." or "..") && !name.Any(c => c == '\\' || char.IsControl(c)));
 }

@@ -38,7 +38,7 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
     {
         html.Open("div", ("class", "banner banner-withdrawn"), ("role", "note")).Open("p")
             .Element("strong", "This advisory has been withdrawn")
-            .Text(advisory.Withdrawn is { } withdrawn ? $" (on {TimeElement.Date(withdrawn)})" : "")
+            .Text(advisory.Withdrawn is { } withdrawn ? $" (on {DisplayTime.Date(withdrawn)})" : "")
             .Text(". It no longer describes a vulnerability; it stays published so that tools which imported it learn this.")
             .Close("p").Close("div").Line();
     }
@@ -67,8 +67,7 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
             foreach (var cwe in advisory.CweIds)
             {
                 html.Open("li");
-                var number = CweNumber().Match(cwe);
-                if (number.Success) Anchor.External(html, $"https://cwe.mitre.org/data/definitions/{number.Groups[1].Value}.html", cwe);
+                if (IdentifierLinks.UrlOf(cwe) is { } url) Anchor.External(html, url, cwe);
                 else html.Text(cwe);
                 html.Close("li");
             }
@@ -242,7 +241,4 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
     }
 
     private static void CloseTable(HtmlWriter html) => html.Close("tbody").Close("table").Close("div").Line();
-
-    [GeneratedRegex(@"^CWE-([0-9]{1,6})$", RegexOptions.CultureInvariant)]
-    private static partial Regex CweNumber();
 }

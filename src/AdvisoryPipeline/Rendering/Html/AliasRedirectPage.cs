@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;

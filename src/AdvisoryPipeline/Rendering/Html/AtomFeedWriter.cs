@@ -19,11 +19,11 @@ public static class AtomFeedWriter
 
     /// <param name="advisories">Every advisory of the site; the feed picks its window itself.</param>
     /// <param name="stylesheetHref">A CSS stylesheet that browsers apply when someone opens the feed, or null.</param>
-    public static byte[] Write(IReadOnlyList<AdvisoryView> advisories, SiteSettings settings, string? stylesheetHref = null)
+    public static byte[] Write(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings, DateTimeOffset now, string? stylesheetHref = null)
     {
         var links = new SiteLinks(settings.SiteUrl);
-        var tags = new AtomTagUri(settings, advisories);
-        var entries = FeedWindow.Select(advisories, settings.Now);
+        var tags = new AtomTagUri(settings, now, advisories);
+        var entries = FeedWindow.Select(advisories, now);
 
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings
@@ -42,7 +42,7 @@ public static class AtomFeedWriter
             xml.WriteElementString("id", AtomNamespace, links.Absolute("") ?? tags.Feed());
             WriteText(xml, "title", settings.DatabaseName);
             xml.WriteElementString("updated", AtomNamespace,
-                OsvTimestamp.Format(entries.Count > 0 ? entries[0].LastUpdated!.Value : settings.Now));
+                OsvTimestamp.Format(entries.Count > 0 ? entries[0].LastUpdated!.Value : now));
             if (links.Absolute(SiteLinks.FeedPath) is { } self) WriteLink(xml, "self", "application/atom+xml", self);
             WriteLink(xml, "alternate", "text/html", links.Absolute("") ?? "index.html");
             xml.WriteStartElement("author", AtomNamespace);

@@ -10,22 +10,22 @@ namespace AdvisoryPipeline.Rendering.Html;
 /// entry is the day its advisory was first published, a day on which the project certainly had its name;
 /// the feed's is the earliest such day of the database.
 /// </summary>
-internal sealed class AtomTagUri(SiteSettings settings, IReadOnlyList<AdvisoryView> advisories)
+internal sealed class AtomTagUri(RenderSettings settings, DateTimeOffset now, IReadOnlyList<AdvisoryView> advisories)
 {
     private readonly string _authority = settings.HomeUrl is { IsAbsoluteUri: true, Host.Length: > 0 } home
         ? home.IdnHost
         : Slug(settings.DatabaseName) + ".invalid";
 
     public string Entry(AdvisoryView advisory) =>
-        $"tag:{_authority},{Day(advisory.Published ?? advisory.LastUpdated ?? settings.Now)}:{advisory.Id}";
+        $"tag:{_authority},{Day(advisory.Published ?? advisory.LastUpdated ?? now)}:{advisory.Id}";
 
     public string Feed()
     {
-        var first = advisories.Select(a => a.Published ?? a.LastUpdated).OfType<DateTimeOffset>().DefaultIfEmpty(settings.Now).Min();
+        var first = advisories.Select(a => a.Published ?? a.LastUpdated).OfType<DateTimeOffset>().DefaultIfEmpty(now).Min();
         return $"tag:{_authority},{Day(first)}:feed";
     }
 
-    private static string Day(DateTimeOffset moment) => TimeElement.Date(moment);
+    private static string Day(DateTimeOffset moment) => DisplayTime.Date(moment);
 
     private static string Slug(string name)
     {

@@ -1,10 +1,5 @@
-
-
-
-
-
 using AdvisoryPipeline.Diagnostics;
-using AdvisoryPipeline.FileSystem;
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
 
@@ -32,13 +27,14 @@ public sealed record SiteRenderResult(SiteContent? Content, IReadOnlyList<Findin
 public static class HtmlSiteRenderer
 {
     /// <summary>Renders the site in memory.</summary>
+    /// <param name="now">The moment the feed's "last 8 days" window ends: an input, so that output is reproducible.</param>
     /// <param name="osvJson">The canonical OSV JSON bytes of a record, written to <c>osv/ID.json</c>.</param>
-    public static SiteRenderResult Build(IReadOnlyList<AdvisoryView> advisories, SiteSettings settings, Func<OsvRecord, byte[]> osvJson)
+    public static SiteRenderResult Build(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings, DateTimeOffset now, Func<OsvRecord, byte[]> osvJson)
     {
         var findings = new List<Finding>();
         if (settings.SiteUrl is { } siteUrl && !(siteUrl.IsAbsoluteUri && (siteUrl.Scheme == Uri.UriSchemeHttps || siteUrl.Scheme == Uri.UriSchemeHttp)))
             findings.Add(new Finding("SITE004", FindingLevel.Error, $"The site URL '{ReadableText.Clean(siteUrl.OriginalString)}' is not an absolute http or https URL.",
-                SourceLocation.WholeFile("database.yaml"), "Set site_url to the address the site is served from, e.g. https://security.example.org/."));
+                SourceLocation.WholeFile(DatabaseFiles.ConfigFile), "Set site_url to the address the site is served from, e.g. https://security.example.org/."));
         CheckIds(advisories, findings);
         if (findings.Any(f => f.IsError)) return new SiteRenderResult(null, findings);
 
@@ -62,21 +58,8 @@ public static class HtmlSiteRenderer
         content.AddText(PackageListPage.Path, new PackageListPage(layout).Render(packages.Packages));
         var aliasPage = new AliasRedirectPage(layout);
         foreach (var alias in aliases) content.AddText(AliasRedirectPage.PathOf(alias.Alias), aliasPage.Render(alias));
-        content.Add(SiteLinks.FeedPath, AtomFeedWriter.Write(newestFirst, settings, SiteAssets.FeedStylesheetPath));
+        content.Add(SiteLinks.FeedPath, AtomFeedWriter.Write(newestFirst, settings, now, SiteAssets.FeedStylesheetPath));
         return new SiteRenderResult(content, findings);
-    }
-
-    /// <summary>
-    /// Renders the site and, when that succeeded, replaces <paramref name="outputFolder"/> with it as one
-    /// step (see <see cref="GeneratedFolder"/>). I/O failures surface as <see cref="IOException"/> or
-    /// <see cref="UnauthorizedAccessException"/>, with the previous site left in place.
-    /// </summary>
-    public static SiteRenderResult Render(
-        IReadOnlyList<AdvisoryView> advisories, SiteSettings settings, Func<OsvRecord, byte[]> osvJson, string outputFolder)
-    {
-        var result = Build(advisories, settings, osvJson);
-        if (result.Content is { } content) GeneratedFolder.Replace(outputFolder, content.Files);
-        return result;
     }
 
     private static void CheckIds(IReadOnlyList<AdvisoryView> advisories, List<Finding> findings)

@@ -1,7 +1,3 @@
-
-
-
-
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
 

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
@@ -11,7 +6,7 @@ namespace AdvisoryPipeline.Rendering.Html;
 /// The frame every page shares: head with the Content-Security-Policy, skip link, site header and
 /// navigation, the <c>main</c> landmark the page fills, and the footer.
 /// </summary>
-internal sealed class PageLayout(SiteSettings settings, SiteLinks links)
+internal sealed class PageLayout(RenderSettings settings, SiteLinks links)
 {
     /// <summary>
     /// Nothing but our own stylesheet, script and icon may load; no inline script or style, no plug-ins,
@@ -22,7 +17,7 @@ internal sealed class PageLayout(SiteSettings settings, SiteLinks links)
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'";
 
-    public SiteSettings Settings => settings;
+    public RenderSettings Settings => settings;
 
     public SiteLinks Links => links;
 

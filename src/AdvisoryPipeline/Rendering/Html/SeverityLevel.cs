@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv.Cvss;
 using AdvisoryPipeline.Presentation;
 

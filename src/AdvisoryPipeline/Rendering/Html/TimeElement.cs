@@ -1,5 +1,5 @@
-using System.Globalization;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
@@ -13,9 +13,6 @@ internal static class TimeElement
             html.Element("span", "unknown", ("class", "muted"));
             return;
         }
-        html.Element("time", Date(moment), ("datetime", OsvTimestamp.Format(moment)));
+        html.Element("time", DisplayTime.Date(moment), ("datetime", OsvTimestamp.Format(moment)));
     }
-
-    public static string Date(DateTimeOffset moment) =>
-        moment.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

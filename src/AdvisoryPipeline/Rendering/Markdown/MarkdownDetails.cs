@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Presentation;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -16,7 +17,7 @@ public static class MarkdownDetails
     {
         var source = details.ReplaceLineEndings("\n");
         var document = GitHubMarkdown.Parse(source);
-        var edits = new SourceEdits(source);
+        var edits = new List<TextEdit>();
 
         var highestLevel = document.Descendants<HeadingBlock>().Select(h => h.Level).DefaultIfEmpty(minimumHeadingLevel).Min();
         var shift = Math.Max(0, minimumHeadingLevel - highestLevel);
@@ -30,13 +31,13 @@ public static class MarkdownDetails
                     break;
                 case HtmlBlock html:
                     for (var i = html.Span.Start; i <= html.Span.End && i < source.Length; i++)
-                        if (source[i] == '<') edits.Replace(i, 1, "&lt;");
+                        if (source[i] == '<') Replace(edits, i, 1, "&lt;");
                     break;
                 case HtmlInline html:
-                    edits.Replace(html.Span.Start, 1, "&lt;");
+                    Replace(edits, html.Span.Start, 1, "&lt;");
                     break;
                 case AutolinkInline autolink when !LinkPolicy.Allows(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
-                    edits.Replace(autolink.Span.Start, 1, "&lt;");
+                    Replace(edits, autolink.Span.Start, 1, "&lt;");
                     break;
                 case LinkInline link when !link.IsAutoLink && !LinkPolicy.Allows(link.Url):
                     Unlink(link, edits);
@@ -44,42 +45,50 @@ public static class MarkdownDetails
             }
         }
 
-        var embedded = edits.Apply().TrimEnd();
+        var embedded = TextEdit.ApplyAll(source, edits).TrimEnd();
         if (document.LastChild is FencedCodeBlock { ClosingFencedCharCount: 0 } open)
             embedded += "\n" + new string(open.FencedChar, Math.Max(3, open.OpeningFencedCharCount));
         return embedded;
     }
 
-    private static void Demote(HeadingBlock heading, int shift, string source, SourceEdits edits)
+    private static void Demote(HeadingBlock heading, int shift, string source, List<TextEdit> edits)
     {
         var level = Math.Min(6, heading.Level + shift);
         if (heading.Inline?.FirstChild is not { } first || heading.Inline.LastChild is not { } last)
         {
-            edits.Replace(heading.Span.Start, heading.Span.Length, new string('#', level));
+            Replace(edits, heading.Span.Start, heading.Span.Length, new string('#', level));
             return;
         }
         if (!heading.IsSetext)
         {
             if (shift == 0) return;
             var marks = source.IndexOf('#', heading.Span.Start);
-            edits.Replace(marks, heading.Level, new string('#', level));
+            Replace(edits, marks, heading.Level, new string('#', level));
             return;
         }
         // A setext heading (text over === or ---) becomes ATX, the only form with levels beyond 2.
-        edits.Replace(heading.Span.Start, first.Span.Start - heading.Span.Start, new string('#', level) + " ");
+        Replace(edits, heading.Span.Start, first.Span.Start - heading.Span.Start, new string('#', level) + " ");
         foreach (var lineBreak in heading.Inline.OfType<LineBreakInline>())
-            edits.Replace(lineBreak.Span.Start, lineBreak.Span.Length, " ");
-        edits.Remove(last.Span.End + 1, heading.Span.End + 1);
+            Replace(edits, lineBreak.Span.Start, lineBreak.Span.Length, " ");
+        Remove(edits, last.Span.End + 1, heading.Span.End + 1);
     }
 
-    private static void Unlink(LinkInline link, SourceEdits edits)
+    private static void Unlink(LinkInline link, List<TextEdit> edits)
     {
         if (link.FirstChild is not { } first || link.LastChild is not { } last)
         {
-            edits.Remove(link.Span.Start, link.Span.End + 1);
+            Remove(edits, link.Span.Start, link.Span.End + 1);
             return;
         }
-        edits.Remove(link.Span.Start, first.Span.Start);
-        edits.Remove(last.Span.End + 1, link.Span.End + 1);
+        Remove(edits, link.Span.Start, first.Span.Start);
+        Remove(edits, last.Span.End + 1, link.Span.End + 1);
+    }
+
+    private static void Replace(List<TextEdit> edits, int start, int length, string replacement) =>
+        edits.Add(new TextEdit(start, start + length, replacement));
+
+    private static void Remove(List<TextEdit> edits, int start, int endExclusive)
+    {
+        if (endExclusive > start) edits.Add(new TextEdit(start, endExclusive, ""));
     }
 }

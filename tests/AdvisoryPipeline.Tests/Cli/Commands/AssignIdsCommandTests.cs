@@ -1,10 +1,4 @@
-
-
-
-
-
 using AdvisoryPipeline.Lifecycle;
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Tests.Rendering.Mail;
 using AdvisoryPipeline.Tests.TestSupport;
 

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Cli.Commands;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv.Cvss;
 
 namespace AdvisoryPipeline.Tests.Osv.Cvss;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv.Versions;
 
 namespace AdvisoryPipeline.Tests.Osv.Versions;

@@ -4,6 +4,8 @@ using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
 using AdvisoryPipeline.Tests.TestSupport;
+using AdvisoryPipeline.Validation;
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing.FeedFolder;
@@ -86,7 +88,7 @@ public sealed class FeedFolderTargetTests : IDisposable
     [Theory]
     [InlineData("PyPI/all.zip")]
     [InlineData("npm/TSSA-2025-1.json")]
-    [InlineData(FeedFolderSwap.SwapStep)]
+    [InlineData(FolderReplacement.SwapStep)]
     public async Task A_run_that_fails_half_way_leaves_the_previous_feed_byte_for_byte(string failAt)
     {
         await PublishAsync(Target(), Database(), FirstRun);
@@ -155,7 +157,7 @@ public sealed class FeedFolderTargetTests : IDisposable
     [Fact]
     public async Task An_invalid_record_or_a_dry_run_writes_nothing()
     {
-        var validator = new DelegateRecordValidator(json =>
+        var validator = new PublishingSupport.RecordValidator(json =>
             Encoding.UTF8.GetString(json.Span).Contains("TSSA-2025-4", StringComparison.Ordinal) ? ["/affected/0/package: 'purl' is not a valid purl"] : []);
 
         var refused = await Assert.ThrowsAsync<PublishRefusedException>(() => PublishAsync(Target(), Database(), FirstRun, validator: validator));

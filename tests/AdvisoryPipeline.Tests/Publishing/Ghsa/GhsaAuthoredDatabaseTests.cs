@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
@@ -22,7 +17,7 @@ public sealed class GhsaAuthoredDatabaseTests : GhsaTestBase
         using var folder = new TempFolder("advisory-publish-tests-");
         var publisher = new Publisher(new SchemaRecordValidator(OsvSchema.Embedded("TSSA")));
         IPublishTarget[] Targets() => [new FeedFolderTarget("dir:out/osv", folder.Combine("osv")), Ghsa()];
-        var advisories = AuthoredDatabases.Example();
+        var advisories = ExampleDatabase.Publishable;
 
         var first = await publisher.PublishAsync(new PublishRequest(advisories, [], Now), Targets());
         var mark = Server.Requests.Mark();

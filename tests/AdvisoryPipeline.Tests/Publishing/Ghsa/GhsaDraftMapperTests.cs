@@ -3,9 +3,11 @@ using System.Text.Json;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Cvss;
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Tests.TestSupport;
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
@@ -275,7 +277,7 @@ public sealed class GhsaDraftMapperTests
     private static IReadOnlyList<string> Texts(GhsaMapping mapping) => [.. mapping.Notes.Select(note => note.ToString())];
 
     private static PlannedAdvisory Plan(OsvRecord record) =>
-        PublishPlanner.Plan([Advisory(record)], [], PlanningSupport.EmptyLedger, FirstRun).Advisories.Single();
+        PublishPlanner.Plan([Advisory(record)], [], PublishingSupport.EmptyLedger, FirstRun).Advisories.Single();
 
     private static OsvAffected PyPi(string name, params OsvRange[] ranges) =>
         new() { Package = new OsvPackage { Ecosystem = "PyPI", Name = name }, Ranges = ranges };

@@ -1,8 +1,10 @@
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.FakeGitHub.Faults;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Tests.TestSupport;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 

@@ -1,7 +1,9 @@
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Tests.TestSupport;

@@ -4,7 +4,7 @@ using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.GitHub;
 using AdvisoryPipeline.Tests.Publishing.GitHub;
-using AdvisoryPipeline.Tests.TestSupport;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Publishing.Ghsa;
 
@@ -35,5 +35,5 @@ public abstract class GhsaTestBase : GitHubPublishTestBase
         [.. JsonNode.Parse(request.Body!)!.AsObject().Select(member => member.Key).Order(StringComparer.Ordinal)];
 
     protected static Task<TargetPublishResult> PublishAsync(GhsaTarget target, IReadOnlyList<PublishableAdvisory> advisories, DateTimeOffset now, IReadOnlyList<string>? held = null) =>
-        SampleAdvisories.PublishAsync(target, advisories, now, held);
+        PublishingSupport.PublishAsync(target, advisories, now, held);
 }

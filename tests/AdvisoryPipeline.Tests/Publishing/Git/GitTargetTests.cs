@@ -1,9 +1,10 @@
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
-using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.Repository;
 using AdvisoryPipeline.Tests.TestSupport;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Publishing.Git;
 

@@ -1,3 +1,4 @@
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.FakeGitHub.Faults;
 using AdvisoryPipeline.Publishing;

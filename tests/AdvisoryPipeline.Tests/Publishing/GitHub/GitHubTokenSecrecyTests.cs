@@ -1,4 +1,6 @@
+using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;
 using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.FakeGitHub.Faults;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
@@ -97,7 +99,7 @@ public sealed class GitHubTokenSecrecyTests : GitHubPublishTestBase
                 texts.Add(PublishPlanText.Render(result.Plan));
                 texts.Add(System.Text.Encoding.UTF8.GetString(PublishPlanJson.Write([result.Plan])));
             }
-            catch (PublishException failure)
+            catch (PipelineException failure)
             {
                 texts.Add(failure.Message);
                 texts.Add(failure.ToString());

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 
@@ -9,9 +10,9 @@ public sealed class AtomFeedWriterTests
     private static readonly XNamespace Atom = AtomFeedWriter.AtomNamespace;
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static XElement Feed(IReadOnlyList<AdvisoryView> advisories, SiteSettings settings)
+    private static XElement Feed(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings, DateTimeOffset? now = null)
     {
-        var bytes = AtomFeedWriter.Write(advisories, settings);
+        var bytes = AtomFeedWriter.Write(advisories, settings, now ?? ExampleDatabase.SiteNow);
         using var stream = new MemoryStream(bytes);
         var document = XDocument.Load(stream);
         return document.Root!;
@@ -19,12 +20,12 @@ public sealed class AtomFeedWriterTests
 
     /// <summary><paramref name="count"/> advisories modified one per day, the newest <paramref name="newestDaysAgo"/> days before Now.</summary>
     private static IReadOnlyList<AdvisoryView> Daily(int count, int newestDaysAgo = 0) =>
-        [.. Enumerable.Range(0, count).Select(i => TestAdvisories.Make($"DEMO-{i + 1}", modified: Now.AddDays(-newestDaysAgo - i).AddHours(-1)))];
+        [.. Enumerable.Range(0, count).Select(i => SampleAdvisories.DatedView($"DEMO-{i + 1}", modified: Now.AddDays(-newestDaysAgo - i).AddHours(-1)))];
 
     [Fact]
     public void The_feed_has_every_element_rfc_4287_requires()
     {
-        var feed = Feed(SampleDatabase.Load(), SampleDatabase.Settings);
+        var feed = Feed(ExampleDatabase.Views, ExampleDatabase.Settings);
 
         Assert.Equal(Atom + "feed", feed.Name);
         Assert.Equal("https://security.tessera-project.org/", feed.Element(Atom + "id")?.Value);
@@ -50,7 +51,7 @@ public sealed class AtomFeedWriterTests
     [Fact]
     public void An_entry_is_updated_when_its_advisory_was_modified()
     {
-        var feed = Feed(SampleDatabase.Load(), SampleDatabase.Settings);
+        var feed = Feed(ExampleDatabase.Views, ExampleDatabase.Settings);
         var entry = feed.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value.EndsWith("/TSSA-2025-4/", StringComparison.Ordinal));
 
         Assert.Equal("2025-09-02T13:27:40Z", entry.Element(Atom + "updated")?.Value);
@@ -66,7 +67,7 @@ public sealed class AtomFeedWriterTests
     [InlineData(30, 0, 10)]
     public void Entries_are_the_last_eight_days_or_the_ten_newest_whichever_are_more(int count, int newestDaysAgo, int expected)
     {
-        var feed = Feed(Daily(count, newestDaysAgo), SampleDatabase.Settings with { Now = Now });
+        var feed = Feed(Daily(count, newestDaysAgo), ExampleDatabase.Settings, Now);
 
         Assert.Equal(expected, feed.Elements(Atom + "entry").Count());
     }
@@ -74,10 +75,10 @@ public sealed class AtomFeedWriterTests
     [Fact]
     public void A_busy_week_is_shown_whole()
     {
-        var busy = Enumerable.Range(0, 14).Select(i => TestAdvisories.Make($"BUSY-{i}", modified: Now.AddHours(-10 * i)))
+        var busy = Enumerable.Range(0, 14).Select(i => SampleAdvisories.DatedView($"BUSY-{i}", modified: Now.AddHours(-10 * i)))
             .Concat(Daily(5, newestDaysAgo: 20)).ToList();
 
-        var entries = Feed(busy, SampleDatabase.Settings with { Now = Now }).Elements(Atom + "entry").ToList();
+        var entries = Feed(busy, ExampleDatabase.Settings, Now).Elements(Atom + "entry").ToList();
 
         Assert.Equal(14, entries.Count);
         Assert.Equal(busy.Take(14).Select(a => $"https://security.tessera-project.org/{a.Id}/"), entries.Select(e => e.Element(Atom + "id")?.Value));
@@ -86,8 +87,8 @@ public sealed class AtomFeedWriterTests
     [Fact]
     public void Without_a_site_url_ids_are_tag_uris_and_links_are_relative()
     {
-        var settings = SampleDatabase.Settings with { SiteUrl = null };
-        var feed = Feed(SampleDatabase.Load(), settings);
+        var settings = ExampleDatabase.Settings with { SiteUrl = null };
+        var feed = Feed(ExampleDatabase.Views, settings);
         var entry = feed.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value.EndsWith(":TSSA-2026-1", StringComparison.Ordinal));
 
         Assert.Equal("tag:tessera-project.org,2024-02-13:feed", feed.Element(Atom + "id")?.Value);
@@ -95,14 +96,14 @@ public sealed class AtomFeedWriterTests
         Assert.Equal(["TSSA-2026-1/index.html", "osv/TSSA-2026-1.json"], entry.Elements(Atom + "link").Select(l => (string?)l.Attribute("href")));
         Assert.DoesNotContain(feed.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self");
         // Entry IDs do not depend on when the feed is written.
-        var later = Feed(SampleDatabase.Load(), settings with { Now = settings.Now.AddYears(1) });
+        var later = Feed(ExampleDatabase.Views, settings, ExampleDatabase.SiteNow.AddYears(1));
         Assert.Contains(later.Elements(Atom + "entry"), e => e.Element(Atom + "id")?.Value == "tag:tessera-project.org,2026-01-20:TSSA-2026-1");
     }
 
     [Fact]
     public void Without_any_url_the_tag_authority_is_under_the_reserved_invalid_domain()
     {
-        var feed = Feed([TestAdvisories.Make("DEMO-1", published: Now)], new SiteSettings("Demo DB!", null, null, Now));
+        var feed = Feed([SampleAdvisories.DatedView("DEMO-1", published: Now)], new RenderSettings("Demo DB!", null, null, new MailSettings("", "", null)), Now);
 
         Assert.Equal("tag:demo-db.invalid,2026-03-01:feed", feed.Element(Atom + "id")?.Value);
     }
@@ -110,19 +111,19 @@ public sealed class AtomFeedWriterTests
     [Fact]
     public void Hostile_text_stays_text_in_the_feed()
     {
-        var settings = HostileDatabase.Settings(SampleDatabase.Now);
+        var settings = HostileDatabase.Settings;
         var advisories = HostileDatabase.Create();
         var feed = Feed(advisories, settings);
 
         Assert.Equal(ReadableText.Clean(settings.DatabaseName), feed.Element(Atom + "title")?.Value);
         Assert.All(feed.Descendants(), e => Assert.Equal(Atom, e.Name.Namespace));
         var titles = feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value).ToHashSet();
-        var expected = FeedWindow.Select(advisories, settings.Now)
+        var expected = FeedWindow.Select(advisories, ExampleDatabase.SiteNow)
             .Select(a => $"{a.Id}{(a.IsWithdrawn ? " (withdrawn)" : "")}: {ReadableText.Clean(a.Title)}");
         Assert.Equal(expected.ToHashSet(), titles);
     }
 
     [Fact]
     public void Same_input_gives_the_same_bytes() =>
-        Assert.Equal(AtomFeedWriter.Write(SampleDatabase.Load(), SampleDatabase.Settings), AtomFeedWriter.Write(SampleDatabase.Load(), SampleDatabase.Settings));
+        Assert.Equal(AtomFeedWriter.Write(ExampleDatabase.Views, ExampleDatabase.Settings, ExampleDatabase.SiteNow), AtomFeedWriter.Write(ExampleDatabase.Views, ExampleDatabase.Settings, ExampleDatabase.SiteNow));
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
-using AdvisoryPipeline.Rendering.Html;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 
@@ -74,11 +73,11 @@ public static class HostileDatabase
         $"<video><source onerror=\"alert('{Marker}')\"></video>",
     ];
 
-    public static SiteSettings Settings(DateTimeOffset now) => new(
+    public static RenderSettings Settings { get; } = new(
         $"Hostile <script>alert('{Marker}')</script> \" onmouseover=\"alert('{Marker}')",
         new Uri("https://advisories.example.org/"),
         new Uri($"javascript:alert('{Marker}')"),
-        now);
+        new MailSettings("", "", null));
 
     public static IReadOnlyList<AdvisoryView> Create() =>
         [.. Payloads.Select((payload, i) => AdvisoryView.From(Record(i, payload)))];

@@ -5,18 +5,19 @@ using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;
+using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;
 
 public sealed class HtmlSiteRendererTests
 {
-    private static readonly SiteSettings Settings = SampleDatabase.Settings;
+    private static readonly RenderSettings Settings = ExampleDatabase.Settings;
 
     [Fact]
     public void Same_input_gives_byte_identical_files()
     {
         var first = RenderedSite.Sample().Content.Files;
-        var shuffled = RenderedSite.Of([.. SampleDatabase.Load().Reverse()], Settings).Content.Files;
+        var shuffled = RenderedSite.Of([.. ExampleDatabase.Views.Reverse()], Settings).Content.Files;
 
         Assert.Equal(first.Keys, shuffled.Keys);
         foreach (var (path, bytes) in first) Assert.True(bytes.AsSpan().SequenceEqual(shuffled[path]), $"{path} differs between two renders");
@@ -25,7 +26,7 @@ public sealed class HtmlSiteRendererTests
     [Fact]
     public void The_site_has_every_page_record_and_asset()
     {
-        var advisories = SampleDatabase.Load();
+        var advisories = ExampleDatabase.Views;
         var site = RenderedSite.Sample();
         var paths = site.Content.Files.Keys.ToHashSet();
 
@@ -154,7 +155,7 @@ public sealed class HtmlSiteRendererTests
     [InlineData(".hidden")]
     public void An_id_that_cannot_be_a_folder_stops_the_render(string id)
     {
-        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("GOOD-1"), TestAdvisories.Make(id)], Settings, CanonicalOsvWriter.Write);
+        var result = HtmlSiteRenderer.Build([SampleAdvisories.DatedView("GOOD-1"), SampleAdvisories.DatedView(id)], Settings, ExampleDatabase.SiteNow, CanonicalOsvWriter.Write);
 
         Assert.False(result.Succeeded);
         var finding = Assert.Single(result.Findings, f => f.IsError);
@@ -165,7 +166,7 @@ public sealed class HtmlSiteRendererTests
     [Fact]
     public void Ids_that_differ_only_in_case_stop_the_render()
     {
-        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("DEMO-1"), TestAdvisories.Make("demo-1")], Settings, CanonicalOsvWriter.Write);
+        var result = HtmlSiteRenderer.Build([SampleAdvisories.DatedView("DEMO-1"), SampleAdvisories.DatedView("demo-1")], Settings, ExampleDatabase.SiteNow, CanonicalOsvWriter.Write);
 
         Assert.False(result.Succeeded);
         Assert.Equal("SITE001", Assert.Single(result.Findings).Code);
@@ -176,7 +177,7 @@ public sealed class HtmlSiteRendererTests
     {
         var settings = Settings with { SiteUrl = new Uri("javascript:alert(1)") };
 
-        var result = HtmlSiteRenderer.Build([TestAdvisories.Make("DEMO-1")], settings, CanonicalOsvWriter.Write);
+        var result = HtmlSiteRenderer.Build([SampleAdvisories.DatedView("DEMO-1")], settings, ExampleDatabase.SiteNow, CanonicalOsvWriter.Write);
 
         Assert.False(result.Succeeded);
         Assert.Equal("SITE004", Assert.Single(result.Findings).Code);
@@ -185,7 +186,7 @@ public sealed class HtmlSiteRendererTests
     [Fact]
     public void An_alias_of_one_advisory_redirects_to_it()
     {
-        var site = RenderedSite.Of([TestAdvisories.Make("DEMO-1", aliases: ["CVE-2026-1"])], Settings);
+        var site = RenderedSite.Of([SampleAdvisories.DatedView("DEMO-1", aliases: ["CVE-2026-1"])], Settings);
         var page = site.Page("CVE-2026-1/index.html");
 
         Assert.Equal("0; url=../DEMO-1/index.html", page.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
@@ -198,7 +199,7 @@ public sealed class HtmlSiteRendererTests
     public void An_alias_claimed_by_two_active_advisories_lists_both_instead_of_picking_one()
     {
         var site = RenderedSite.Of(
-            [TestAdvisories.Make("DEMO-2", aliases: ["CVE-2026-1"]), TestAdvisories.Make("DEMO-1", aliases: ["cve-2026-1"])], Settings);
+            [SampleAdvisories.DatedView("DEMO-2", aliases: ["CVE-2026-1"]), SampleAdvisories.DatedView("DEMO-1", aliases: ["cve-2026-1"])], Settings);
         var page = site.Page("CVE-2026-1/index.html");
 
         Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
@@ -212,7 +213,7 @@ public sealed class HtmlSiteRendererTests
     public void An_alias_shared_with_a_withdrawn_duplicate_redirects_to_the_active_advisory()
     {
         var site = RenderedSite.Of(
-            [TestAdvisories.Make("DEMO-1", aliases: ["CVE-2026-1"], withdrawn: true), TestAdvisories.Make("DEMO-2", aliases: ["CVE-2026-1"])], Settings);
+            [SampleAdvisories.DatedView("DEMO-1", aliases: ["CVE-2026-1"], withdrawn: true), SampleAdvisories.DatedView("DEMO-2", aliases: ["CVE-2026-1"])], Settings);
 
         Assert.Equal("0; url=../DEMO-2/index.html",
             site.Page("CVE-2026-1/index.html").QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
@@ -223,7 +224,7 @@ public sealed class HtmlSiteRendererTests
     public void An_alias_that_is_an_advisory_of_the_site_or_cannot_be_a_folder_gets_no_page()
     {
         var site = RenderedSite.Of(
-            [TestAdvisories.Make("DEMO-1", aliases: ["DEMO-2", "../../etc/passwd"]), TestAdvisories.Make("DEMO-2")], Settings);
+            [SampleAdvisories.DatedView("DEMO-1", aliases: ["DEMO-2", "../../etc/passwd"]), SampleAdvisories.DatedView("DEMO-2")], Settings);
 
         Assert.Equal("Summary of DEMO-2", site.Page("DEMO-2/index.html").QuerySelector("h1")?.TextContent);
         Assert.DoesNotContain(site.Content.Files.Keys, p => p.Contains("passwd", StringComparison.Ordinal));
@@ -234,7 +235,7 @@ public sealed class HtmlSiteRendererTests
     [Fact]
     public void Without_a_site_url_pages_have_no_canonical_link()
     {
-        var site = RenderedSite.Of(SampleDatabase.Load(), Settings with { SiteUrl = null });
+        var site = RenderedSite.Of(ExampleDatabase.Views, Settings with { SiteUrl = null });
 
         Assert.All(site.HtmlPaths, path => Assert.Null(site.Page(path).QuerySelector("link[rel=canonical]")));
         Assert.Equal("../TSSA-2026-1/index.html",
@@ -246,7 +247,7 @@ public sealed class HtmlSiteRendererTests
     {
         var site = RenderedSite.Sample();
         var rows = site.Page("index.html").QuerySelectorAll("tbody tr").ToList();
-        var expected = SampleDatabase.Load().OrderByDescending(a => a.Published).ToList();
+        var expected = ExampleDatabase.Views.OrderByDescending(a => a.Published).ToList();
 
         Assert.Equal(expected.Select(a => a.Id), rows.Select(r => r.GetAttribute("data-advisory")));
         Assert.Equal("Critical 9.8", rows.Single(r => r.GetAttribute("data-advisory") == "TSSA-2025-4").QuerySelector(".badge-critical")?.TextContent);

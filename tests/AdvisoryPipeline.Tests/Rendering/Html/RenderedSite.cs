@@ -1,6 +1,7 @@
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
+using AdvisoryPipeline.Tests.TestSupport;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -18,12 +19,12 @@ public sealed class RenderedSite
     public SiteContent Content => Result.Content ?? throw new InvalidOperationException(
         "Rendering failed: " + string.Join("; ", Result.Findings.Select(f => $"{f.Code} {f.Message}")));
 
-    public static RenderedSite Of(IReadOnlyList<AdvisoryView> advisories, SiteSettings settings) =>
-        new(HtmlSiteRenderer.Build(advisories, settings, CanonicalOsvWriter.Write));
+    public static RenderedSite Of(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings) =>
+        new(HtmlSiteRenderer.Build(advisories, settings, ExampleDatabase.SiteNow, CanonicalOsvWriter.Write));
 
-    public static RenderedSite Sample() => Of(SampleDatabase.Load(), SampleDatabase.Settings);
+    public static RenderedSite Sample() => Of(ExampleDatabase.Views, ExampleDatabase.Settings);
 
-    public static RenderedSite Hostile() => Of(HostileDatabase.Create(), HostileDatabase.Settings(SampleDatabase.Now));
+    public static RenderedSite Hostile() => Of(HostileDatabase.Create(), HostileDatabase.Settings);
 
     public IEnumerable<string> HtmlPaths => Content.Files.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal));
 

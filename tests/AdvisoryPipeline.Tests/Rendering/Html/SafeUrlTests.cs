@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Rendering.Html;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;

@@ -114,7 +114,7 @@ public class AnnouncementMessageBuilderTests
 
         var exception = Assert.Throws<MailSettingsException>(() => AnnouncementMessageBuilder.Build(Announcement("TSSA-2026-1"), mail, Now));
 
-        Assert.Equal("mailing_list.from: 'Tessera Bcc: victim@example.com <security@tessera-project.org>' is a group; give addresses as 'Name <name@domain>', separated by commas.", exception.Message);
+        Assert.Equal("database.yaml mailing_list.from: 'Tessera Bcc: victim@example.com <security@tessera-project.org>' is a group; give addresses as 'Name <name@domain>', separated by commas.", exception.Message);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public class AnnouncementMessageBuilderTests
         var exception = Assert.Throws<MailSettingsException>(() => AnnouncementMessageBuilder.Build(Announcement("TSSA-2026-1"), Mail with { From = from }, Now));
 
         Assert.Equal("mailing_list.from", exception.Setting);
-        Assert.StartsWith("mailing_list.from: ", exception.Message);
+        Assert.StartsWith("database.yaml mailing_list.from: ", exception.Message);
         Assert.DoesNotContain('\n', exception.Message);
     }
 
@@ -138,8 +138,8 @@ public class AnnouncementMessageBuilderTests
 
         var exception = Assert.Throws<MailSettingsException>(() => AnnouncementMessageBuilder.Build(Announcement("TSSA-2026-1"), mail, Now));
 
-        Assert.Equal("mailing_list.from: is not set; the announcement mail needs it.", exception.Message);
-        Assert.Equal(MailSettings.DefaultSubjectTemplate, mail.SubjectTemplate);
+        Assert.Equal("database.yaml mailing_list.from: is not set; the announcement mail needs it.", exception.Message);
+        Assert.Equal(MailingListConfig.DefaultSubject, mail.SubjectTemplate);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Mail.Signing;
 using AdvisoryPipeline.Tests.TestSupport;

@@ -1,8 +1,3 @@
-
-
-
-
-
 using AdvisoryPipeline.Rendering.Mail;
 
 namespace AdvisoryPipeline.Tests.Rendering.Mail;

@@ -49,7 +49,7 @@ public class MarkdownPageRendererTests
     public void Rendering_is_deterministic_and_uses_unix_line_ends(string id)
     {
         var first = MarkdownPageRenderer.Render(ExampleDatabase.View(id), Settings);
-        var roundTripped = ExampleDatabase.FromJson(JsonSerializer.Serialize(ExampleDatabase.Record(id), OsvJsonContext.Default.OsvRecord));
+        var roundTripped = SampleAdvisories.FromJson(JsonSerializer.Serialize(ExampleDatabase.Record(id), OsvJsonContext.Default.OsvRecord));
         var second = MarkdownPageRenderer.Render(AdvisoryView.From(roundTripped), Settings);
 
         Assert.Equal(Encoding.UTF8.GetBytes(first), Encoding.UTF8.GetBytes(second));
@@ -192,7 +192,7 @@ public class MarkdownPageRendererTests
     [Fact]
     public void Hostile_values_never_break_the_table_inject_html_headings_or_unsafe_links()
     {
-        var record = ExampleDatabase.FromJson("""
+        var record = SampleAdvisories.FromJson("""
             {
               "id": "TSSA-2026-9",
               "modified": "2026-10-01T00:00:00Z",

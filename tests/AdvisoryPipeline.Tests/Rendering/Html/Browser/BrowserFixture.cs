@@ -1,6 +1,8 @@
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
+using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;
+using AdvisoryPipeline.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html.Browser;
@@ -40,8 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = ChromiumInstallation.EnsureInstalled();
-        Sample = SiteUnderTest.Render("sample", SampleDatabase.Load(), SampleDatabase.Settings, _root);
-        Hostile = SiteUnderTest.Render("hostile", HostileDatabase.Create(), HostileDatabase.Settings(SampleDatabase.Now), _root);
+        Sample = SiteUnderTest.Render("sample", ExampleDatabase.Views, ExampleDatabase.Settings, _root);
+        Hostile = SiteUnderTest.Render("hostile", HostileDatabase.Create(), HostileDatabase.Settings, _root);
         _server = await StaticSiteServer.StartAsync(_root);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -101,12 +103,13 @@ public sealed class SiteUnderTest
 
     public IEnumerable<string> HtmlPages => Content.Files.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal));
 
-    public static SiteUnderTest Render(string name, IReadOnlyList<AdvisoryView> advisories, SiteSettings settings, string root)
+    public static SiteUnderTest Render(string name, IReadOnlyList<AdvisoryView> advisories, RenderSettings settings, string root)
     {
         var folder = Path.Combine(root, name);
-        var result = HtmlSiteRenderer.Render(advisories, settings, CanonicalOsvWriter.Write, folder);
+        var result = HtmlSiteRenderer.Build(advisories, settings, ExampleDatabase.SiteNow, CanonicalOsvWriter.Write);
         var content = result.Content ?? throw new InvalidOperationException(
             $"The {name} site did not render: " + string.Join("; ", result.Findings.Select(f => f.Message)));
+        GeneratedFolder.Replace(folder, content.Files);
         return new SiteUnderTest(name, folder, content);
     }
 

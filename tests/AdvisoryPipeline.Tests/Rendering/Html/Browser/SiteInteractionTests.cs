@@ -1,6 +1,7 @@
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
+using AdvisoryPipeline.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html.Browser;
@@ -15,7 +16,7 @@ namespace AdvisoryPipeline.Tests.Rendering.Html.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SiteInteractionTests(BrowserFixture fixture)
 {
-    private static readonly IReadOnlyDictionary<string, AdvisoryView> Sample = SampleDatabase.Load().ToDictionary(a => a.Id);
+    private static readonly IReadOnlyDictionary<string, AdvisoryView> Sample = ExampleDatabase.Views.ToDictionary(a => a.Id);
 
     [Theory]
     [InlineData(Transport.File)]
@@ -26,7 +27,7 @@ public sealed class SiteInteractionTests(BrowserFixture fixture)
         var probe = new PageProbe(await context.NewPageAsync());
         var page = probe.Page;
         var index = fixture.UrlOf(fixture.Sample, transport, IndexPage.Path);
-        (await probe.VisitAsync(index, DomAudit.HtmlPage)).AssertNothingRan(SampleDatabase.Settings.DatabaseName, fixture.IsLocal(transport));
+        (await probe.VisitAsync(index, DomAudit.HtmlPage)).AssertNothingRan(ExampleDatabase.Settings.DatabaseName, fixture.IsLocal(transport));
 
         Assert.True(await page.IsVisibleAsync("#filters"), "the filter form stays hidden: our script did not run");
         var all = await VisibleRowsAsync(page);
@@ -58,7 +59,7 @@ public sealed class SiteInteractionTests(BrowserFixture fixture)
 
         // The filters live in the query string, so a filtered view can be linked to; an alias finds its advisory.
         var byAlias = await probe.VisitAsync(index + "?q=cve-2025-47761", DomAudit.HtmlPage);
-        byAlias.AssertNothingRan(SampleDatabase.Settings.DatabaseName, fixture.IsLocal(transport));
+        byAlias.AssertNothingRan(ExampleDatabase.Settings.DatabaseName, fixture.IsLocal(transport));
         Assert.Equal(["TSSA-2025-4"], await VisibleRowsAsync(page));
         Assert.Equal("cve-2025-47761", await page.InputValueAsync("#filter-q"));
     }
@@ -90,7 +91,7 @@ public sealed class SiteInteractionTests(BrowserFixture fixture)
         var site = fixture.Sample;
 
         await VisitAsync(probe, site, IndexPage.Path);
-        Assert.Equal(SampleDatabase.Settings.DatabaseName, await page.TextContentAsync("h1"));
+        Assert.Equal(ExampleDatabase.Settings.DatabaseName, await page.TextContentAsync("h1"));
         Assert.Equal(Sample.Count, (await VisibleRowsAsync(page)).Count);
         await fixture.ScreenshotAsync(page, "sample-index");
 
@@ -139,7 +140,7 @@ public sealed class SiteInteractionTests(BrowserFixture fixture)
         var probe = new PageProbe(await context.NewPageAsync());
         var page = probe.Page;
         var site = fixture.Hostile;
-        var settings = HostileDatabase.Settings(SampleDatabase.Now);
+        var settings = HostileDatabase.Settings;
 
         await VisitAsync(probe, site, IndexPage.Path, settings.DatabaseName);
         Assert.Equal(HostileDatabase.Payloads.Count, (await VisibleRowsAsync(page)).Count);

@@ -1,12 +1,7 @@
-
-
-
-
-
-using AdvisoryPipeline.FileSystem;
+using AdvisoryPipeline.Rendering;
 using AdvisoryPipeline.Rendering.Html;
 
-namespace AdvisoryPipeline.Tests.FileSystem;
+namespace AdvisoryPipeline.Tests.Rendering;
 
 public sealed class GeneratedFolderTests : IDisposable
 {

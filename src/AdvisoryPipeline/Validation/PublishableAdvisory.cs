@@ -1,11 +1,6 @@
-
-
-
-
-
 using AdvisoryPipeline.Osv;
 
-namespace AdvisoryPipeline.Publishing;
+namespace AdvisoryPipeline.Validation;
 
 /// <summary>A record that passed validation and may be published, with the file it was authored in.</summary>
 /// <param name="Record">The record as authored; <c>modified</c> and <c>published</c> may be missing.</param>

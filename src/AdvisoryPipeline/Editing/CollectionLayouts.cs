@@ -1,20 +1,9 @@
-
-
-
-
-using AdvisoryPipeline.Fixing;
 using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Editing;
 
-/// <summary>
-/// A reordering a fix rule wants: the edits that move the entries, where it is reported, and the new order
-/// of the array at <see cref="ArrayPointer"/> (null when a mapping is reordered, which leaves the record's
-/// value the same).
-/// </summary>
-internal sealed record Reordering(IReadOnlyList<TextEdit> Edits, AppliedFix Fix, string? ArrayPointer, IReadOnlyList<int> Order);
-
-internal static class CollectionLayouts
+/// <summary>How a collection of a loaded document is written, which decides how its entries can be moved (<see cref="EntryReorder"/>).</summary>
+public static class CollectionLayouts
 {
     /// <summary>How the collection at <paramref name="pointer"/> is written; null when an anchor or tag precedes it.</summary>
     public static CollectionLayout? Of(LoadedDocument document, string pointer, bool mapping)

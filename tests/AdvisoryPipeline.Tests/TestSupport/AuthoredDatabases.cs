@@ -1,21 +1,11 @@
-
-
-
-
-
 using AdvisoryPipeline.Loading;
-using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Validation;
 
-namespace AdvisoryPipeline.Tests.Publishing;
+namespace AdvisoryPipeline.Tests.TestSupport;
 
-/// <summary>Real advisories, loaded from YAML by the authoring stage: the example database and the pypa corpus.</summary>
+/// <summary>The shared PyPA corpus, loaded from YAML by the product's loader, as publishing receives it.</summary>
 internal static class AuthoredDatabases
 {
-    /// <summary>The example database of the repository (advisories/*.yaml), all valid.</summary>
-    public static IReadOnlyList<PublishableAdvisory> Example() =>
-        Load(Path.Combine(SharedData.RepositoryRoot, "advisories"), SharedData.RepositoryRoot, OsvSchema.Embedded("TSSA")).Valid;
-
     /// <summary>The advisories of the shared pypa corpus, split into those the OSV schema accepts as authored and the others.</summary>
     public static (IReadOnlyList<PublishableAdvisory> Valid, int Invalid) Pypa() =>
         Load(SharedData.PathOf("corpus", "pypa"), SharedData.Root, OsvSchema.Embedded(null));
