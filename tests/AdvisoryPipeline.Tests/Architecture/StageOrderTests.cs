@@ -1,0 +1,44 @@
+using AdvisoryPipeline.Diagnostics;
+
+namespace AdvisoryPipeline.Tests.Architecture;
+
+/// <summary>
+/// src/AdvisoryPipeline keeps its stage folders free of dependency cycles: lower stages never use higher ones.
+/// The rules are <see cref="StageRules"/>, the graph is read from the compiled AdvisoryPipeline.dll next to the tests.
+/// </summary>
+public sealed class StageOrderTests
+{
+    /// <summary>
+    /// The stages of src/AdvisoryPipeline, bottom first: each is a folder and namespace AdvisoryPipeline.&lt;Stage&gt;, and a
+    /// stage may use the stages listed before it, never those after it. To change the architecture, edit this list and
+    /// nothing else: add a new folder where it belongs in the order, remove one that is gone, move one to reorder. A
+    /// nested namespace may be a stage of its own ("Osv.Versions" listed below "Osv"). A type in a folder the list does
+    /// not name fails the test, so a new folder is a decision, not an accident.
+    /// </summary>
+    private static readonly string[] Stages =
+    [
+        "Diagnostics",
+        "Schema",
+        "Osv",
+        "Authoring",
+        "Lifecycle",
+        "Lint",
+        "Validation",
+        "Feeds",
+        "Rendering",
+        "Publishing",
+    ];
+
+    [Fact]
+    public void Lower_stages_never_use_higher_ones_and_no_stage_has_a_cycle_among_its_sub_folders()
+    {
+        // Any public type of the library: its assembly is the AdvisoryPipeline.dll the tests were built against.
+        var library = typeof(Finding).Assembly.Location;
+        var graph = TypeReferenceGraph.Read(library);
+
+        var check = new StageRules("AdvisoryPipeline", Stages).Check(graph.Types, graph.References);
+
+        if (!check.IsClean)
+            Assert.Fail(check.Describe(Path.GetFileName(library)));
+    }
+}
