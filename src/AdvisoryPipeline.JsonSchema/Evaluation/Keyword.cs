@@ -27,6 +27,12 @@ internal abstract class Keyword
     public virtual bool ReadsSiblingAnnotations => false;
 
     /// <summary>
+    /// For <c>type</c>: whether the instance is of a type it allows (the best-match heuristic asks the schema object);
+    /// null for every other keyword.
+    /// </summary>
+    public virtual bool? AcceptsTypeOf(JsonElement instance) => null;
+
+    /// <summary>
     /// Applies the keyword to <paramref name="instance"/>. <paramref name="evaluated"/> is non-null when an
     /// enclosing unevaluated* keyword needs to know which members this keyword evaluated.
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AdvisoryPipeline.JsonSchema.Keywords;
 
 namespace AdvisoryPipeline.JsonSchema.Evaluation;
 
@@ -35,7 +34,7 @@ internal sealed class SchemaNode
     /// <summary>Whether an unevaluated* keyword here needs annotations from the other keywords.</summary>
     public bool CollectsAnnotations { get; private set; }
 
-    private TypeKeyword? Type { get; set; }
+    private Keyword? Type { get; set; }
 
     public void Complete(Keyword[] keywords, string? title)
     {
@@ -45,13 +44,13 @@ internal sealed class SchemaNode
         Title = title;
         foreach (var keyword in keywords)
         {
-            if (keyword is TypeKeyword type) Type = type;
+            if (keyword.Name == "type") Type = keyword;
             CollectsAnnotations |= keyword.ReadsSiblingAnnotations;
         }
     }
 
     /// <summary>Whether this schema object has a <c>type</c> that <paramref name="instance"/> satisfies (best-match heuristic).</summary>
-    public bool MatchesOwnType(JsonElement instance) => Type is not null && Type.Accepts(instance);
+    public bool MatchesOwnType(JsonElement instance) => Type?.AcceptsTypeOf(instance) == true;
 
     public bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated)
     {

@@ -77,6 +77,8 @@ internal sealed class TypeKeyword(SchemaNode owner, JsonTypes types) : Keyword(o
 {
     public bool Accepts(JsonElement instance) => JsonTypeNames.Matches(types, instance);
 
+    public override bool? AcceptsTypeOf(JsonElement instance) => Accepts(instance);
+
     public override bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated) =>
         Accepts(instance) || (context.CollectsErrors && context.Fail(this, instance,
             $"expected {JsonTypeNames.Describe(types)} but found {JsonValueText.Describe(instance)}"));

@@ -17,16 +17,21 @@ public sealed class StageOrderTests
     /// </summary>
     private static readonly string[] Stages =
     [
-        "Diagnostics",
-        "Schema",
-        "Osv",
-        "Authoring",
-        "Lifecycle",
+        "Diagnostics",    // findings, their order, the kinds of failure
+        "FileSystem",     // replacing a folder as a whole, and repairing an interrupted replacement
+        "Git",            // the git command line
+        "Osv",            // the OSV model, IDs, versions, ecosystems, CVSS, canonical JSON
+        "Loading",        // YAML to JSON with its source map, discovery, the loaded advisory and its pipeline: block
+        "Configuration",  // database.yaml and the publish-target grammar
+        "Editing",        // span edits of advisory files
         "Lint",
-        "Validation",
-        "Feeds",
-        "Rendering",
-        "Publishing",
+        "Validation",     // schema, lint and cache over a database; the publishable database
+        "Fixing",         // advisory fix
+        "Lifecycle",      // new, assign-ids, withdraw
+        "Presentation",   // the view of an advisory that every output shows
+        "Rendering",      // site with its feed, Markdown pages, mail
+        "Publishing",     // targets: dir:, git:, github:, ghsa:
+        "Pipeline",       // run: everything above, in one operation
     ];
 
     [Fact]
@@ -40,5 +45,17 @@ public sealed class StageOrderTests
 
         if (!check.IsClean)
             Assert.Fail(check.Describe(Path.GetFileName(library)));
+    }
+
+    [Fact]
+    public void The_json_schema_engine_has_no_cycle_among_its_folders()
+    {
+        var engine = typeof(AdvisoryPipeline.JsonSchema.CompiledSchema).Assembly.Location;
+        var graph = TypeReferenceGraph.Read(engine);
+
+        var check = new StageRules("AdvisoryPipeline", ["JsonSchema"]).Check(graph.Types, graph.References);
+
+        if (!check.IsClean)
+            Assert.Fail(check.Describe(Path.GetFileName(engine)));
     }
 }
