@@ -73,7 +73,7 @@ public sealed class CommonValidationOptions
         {
             ConfigPath = parse.GetValue(Config) is { } config ? Path.GetFullPath(config, env.WorkingDirectory) : null,
             SchemaPath = parse.GetValue(Schema) is { } schema ? Path.GetFullPath(schema, env.WorkingDirectory) : null,
-            CacheFile = noCache || keepRecords ? null : ValidationCache.FileFor(cacheDirectory, env.WorkingDirectory, inputs),
+            CacheFile = noCache || keepRecords || cacheDirectory is null ? null : ValidationCache.FileFor(cacheDirectory, env.WorkingDirectory, inputs),
             Clock = env.Clock,
             KeepRecords = keepRecords,
             Placeholders = parse.GetValue(NoPlaceholders) ? PlaceholderIds.Refused : PlaceholderIds.ToBeAssigned,

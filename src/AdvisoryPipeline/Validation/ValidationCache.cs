@@ -33,13 +33,16 @@ public sealed class ValidationCache
 
     public string Key { get; }
 
-    /// <summary><c>$XDG_CACHE_HOME/advisory-pipeline</c>, else <c>~/.cache/advisory-pipeline</c>.</summary>
-    public static string DefaultDirectory(Func<string, string?> environment)
+    /// <summary>
+    /// <c>$XDG_CACHE_HOME/advisory-pipeline</c>, else <c>$HOME/.cache/advisory-pipeline</c>; null (no cache) when neither
+    /// is set, rather than a folder relative to wherever the command runs.
+    /// </summary>
+    public static string? DefaultDirectory(Func<string, string?> environment)
     {
-        var root = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "advisory-pipeline");
+        var root = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
+            : environment("HOME") is { Length: > 0 } home ? Path.Combine(home, ".cache")
+            : null;
+        return root is null ? null : Path.Combine(root, "advisory-pipeline");
     }
 
     /// <summary>The cache file for one set of inputs (working folder and paths) in <paramref name="directory"/>.</summary>
@@ -102,10 +105,10 @@ public sealed class ValidationCache
         lock (_gate)
         {
             if (!_changed && _next.Count == _entries.Count) return;
-            Directory.CreateDirectory(Path.GetDirectoryName(File)!);
             var temporary = File + "." + Environment.ProcessId + ".tmp";
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(File)!);
                 using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
                 using (var writer = new BinaryWriter(stream, Encoding.UTF8))
                     Write(writer);
@@ -114,7 +117,7 @@ public sealed class ValidationCache
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Not being able to cache only costs time on the next run.
-                try { System.IO.File.Delete(temporary); } catch (IOException) { }
+                try { System.IO.File.Delete(temporary); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
             }
         }
     }

@@ -1,4 +1,5 @@
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.JsonSchema;
 
 namespace AdvisoryPipeline.Tests.Architecture;
 

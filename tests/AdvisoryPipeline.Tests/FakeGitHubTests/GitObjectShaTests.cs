@@ -1,6 +1,7 @@
 using System.Text;
 using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.FakeGitHub.Git;
+using AdvisoryPipeline.Tests.TestSupport;
 using Octokit;
 
 namespace AdvisoryPipeline.Tests.FakeGitHubTests;
@@ -8,7 +9,7 @@ namespace AdvisoryPipeline.Tests.FakeGitHubTests;
 /// <summary>The fake's object ids are git's: every one is checked against the real git command line.</summary>
 public sealed class GitObjectShaTests : IDisposable
 {
-    private readonly GitCli _git = new();
+    private readonly TemporaryGitRepository _git = TemporaryGitRepository.Empty();
 
     public void Dispose() => _git.Dispose();
 

@@ -59,9 +59,4 @@ internal static class LintHarness
             url: https://security.tessera-project.org/{id}/
 
         """;
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

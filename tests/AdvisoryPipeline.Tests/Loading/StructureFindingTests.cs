@@ -32,6 +32,19 @@ public class StructureFindingTests
         Assert.True(document.HasErrors);
     }
 
+    [Theory]
+    // YamlDotNet reports the first at 1:1, the start of the enclosing mapping: the author needs the tab's own line.
+    [InlineData("id: X\nsummary: s\naffected:\n\t- package: x\n", 4, 1)]
+    [InlineData("id: X\naffected:\n  - package:\n      name: x\n  \t    ecosystem: PyPI\n", 5, 3)]
+    public void A_tab_used_for_indentation_is_reported_on_its_own_line(string yaml, int line, int column)
+    {
+        var finding = Single(Load(yaml), LoadFindingCodes.Syntax);
+
+        AssertAt(finding, FindingLevel.Error, line, column);
+        Assert.Equal("a tab is used for indentation, which YAML does not allow", finding.Message);
+        Assert.Equal("indent with spaces only", finding.Hint);
+    }
+
     [Fact]
     public void Parser_failure_that_is_not_a_YamlException_is_still_YAML001()
     {

@@ -4,6 +4,7 @@ using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.Repository;
+using AdvisoryPipeline.Tests.Architecture.Samples;
 using AdvisoryPipeline.Tests.Publishing.GitHub;
 using AdvisoryPipeline.Tests.TestSupport;
 using AdvisoryPipeline.Validation;
@@ -19,12 +20,12 @@ public sealed class AuthoredDatabasePublishTests : GitHubPublishTestBase
     public async Task The_example_database_reaches_all_three_targets_valid_and_a_second_run_writes_nothing_anywhere()
     {
         using var folder = new TempFolder("advisory-publish-tests-");
-        using var repository = new GitTestRepository();
+        using var repository = TemporaryGitRepository.ForPublishing();
         var publisher = new Publisher(new SchemaRecordValidator(OsvSchema.Embedded("TSSA")));
         IPublishTarget[] Targets() =>
         [
             new FeedFolderTarget("dir:out/osv", folder.Combine("osv")),
-            new GitTarget("git:repository#osv-feed", repository.Path, "osv-feed", new RecordLayout("osv"), repository.Isolation),
+            new GitTarget("git:repository#osv-feed", repository.Root, "osv-feed", new RecordLayout("osv"), repository.Isolation),
             Target(),
         ];
         var advisories = ExampleDatabase.Publishable;

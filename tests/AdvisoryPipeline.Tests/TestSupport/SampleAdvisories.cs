@@ -70,4 +70,30 @@ internal static class SampleAdvisories
 
     public static OsvRecord FromJson(string json) =>
         JsonSerializer.Deserialize(json, OsvJsonContext.Default.OsvRecord) ?? throw new InvalidDataException("null record");
+
+    /// <summary>
+    /// The YAML of a small advisory that passes the schema and every lint rule of a TSSA database, plus
+    /// <paramref name="extra"/> lines: what <c>advisory new</c> leaves once it is filled in.
+    /// </summary>
+    public static string CleanYaml(string id, string package = "tessera-py", string summary = "Crash when decoding an empty frame", string extra = "") => $"""
+        id: {id}
+        modified: "2026-03-02T00:00:00Z"
+        published: "2026-03-01T00:00:00Z"
+        summary: {summary}
+        details: Decoding an empty frame dereferenced a null pointer.
+        affected:
+          - package:
+              ecosystem: PyPI
+              name: {package}
+              purl: pkg:pypi/{package}
+            ranges:
+              - type: ECOSYSTEM
+                events:
+                  - introduced: "0"
+                  - fixed: "1.2.0"
+        references:
+          - type: ADVISORY
+            url: https://security.tessera-project.org/{id}/
+
+        """ + extra;
 }

@@ -47,14 +47,14 @@ public sealed class ValidateGoldenTests : IDisposable
             unknown_key: 1
 
             """);
-        _temp.Write("invalid-config/TSSA-2026-1.yaml", CleanAdvisory("TSSA-2026-1"));
+        _temp.Write("invalid-config/TSSA-2026-1.yaml", SampleAdvisories.CleanYaml("TSSA-2026-1"));
 
         Verify("validate-invalid-config.txt", "validate", "invalid-config");
         Verify("validate-missing-path.txt", "validate", "no-such-folder");
 
         // A valid configuration whose lint section names codes that are no rules: a warning, and validation goes on.
         _temp.Write("unknown-rules/database.yaml", "name: Unknown Rules\nid_prefix: TSSA\nlint:\n  OSV999: off\n  OSV106: off\n");
-        _temp.Write("unknown-rules/TSSA-2026-1.yaml", CleanAdvisory("TSSA-2026-1"));
+        _temp.Write("unknown-rules/TSSA-2026-1.yaml", SampleAdvisories.CleanYaml("TSSA-2026-1"));
         Verify("validate-unknown-lint-rules.txt", "validate", "unknown-rules");
         Verify("validate-explain-OSV101.txt", "validate", "--explain", "OSV101");
     }
@@ -72,28 +72,6 @@ public sealed class ValidateGoldenTests : IDisposable
 
     private void Verify(string golden, params string[] args) =>
         GoldenFile.Verify("Validation/Golden/" + golden, GoldenFile.Transcript(_cli.Run(args), args));
-
-    private static string CleanAdvisory(string id) => $"""
-        id: {id}
-        modified: "2026-03-02T00:00:00Z"
-        published: "2026-03-01T00:00:00Z"
-        summary: Crash when decoding an empty frame
-        details: Decoding an empty frame dereferenced a null pointer.
-        affected:
-          - package:
-              ecosystem: PyPI
-              name: tessera-py
-              purl: pkg:pypi/tessera-py
-            ranges:
-              - type: ECOSYSTEM
-                events:
-                  - introduced: "0"
-                  - fixed: "1.2.0"
-        references:
-          - type: ADVISORY
-            url: https://security.tessera-project.org/{id}/
-
-        """;
 
     /// <summary>
     /// A database whose files together produce many kinds of findings: YAML typing traps, schema errors, lint errors,

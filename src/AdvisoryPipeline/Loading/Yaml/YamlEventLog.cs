@@ -4,8 +4,8 @@ using YamlDotNet.Core.Events;
 
 namespace AdvisoryPipeline.Loading.Yaml;
 
-/// <summary>A YAML syntax error: the message to show and where the parser stopped.</summary>
-internal readonly record struct YamlSyntaxError(string Message, Mark Position);
+/// <summary>A YAML syntax error: the message to show, where it is, and how to mend it when that is known.</summary>
+internal readonly record struct YamlSyntaxError(string Message, Mark Position, string? Hint = null);
 
 /// <summary>
 /// The parser events of one YAML text, read in full before they are converted, and the syntax error that
@@ -61,6 +61,13 @@ internal sealed class YamlEventLog
                 }
             }
         }
+        catch (YamlException ex) when (ex.Message.Contains(" tab", StringComparison.Ordinal) && TabIndentation(text, ex.Start) is { } tab)
+        {
+            // YamlDotNet reports a tab in indentation at the start of the enclosing mapping, often line 1: the
+            // author needs the line of the tab itself.
+            return new YamlEventLog(events, new YamlSyntaxError("a tab is used for indentation, which YAML does not allow", tab,
+                "indent with spaces only"));
+        }
         catch (YamlException ex)
         {
             return new YamlEventLog(events, new YamlSyntaxError(CleanMessage(ex.Message), ex.Start));
@@ -74,6 +81,24 @@ internal sealed class YamlEventLog
                 scanner.CurrentPosition));
         }
         return new YamlEventLog(events, null);
+    }
+
+    /// <summary>The first tab in the indentation of a line at or after <paramref name="from"/>, or null when there is none.</summary>
+    private static Mark? TabIndentation(string text, Mark from)
+    {
+        var line = 1;
+        for (var start = 0; start < text.Length; line++)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            if (line >= from.Line)
+            {
+                for (var i = start; i < end && text[i] is ' ' or '\t'; i++)
+                    if (text[i] == '\t') return new Mark(i, line, i - start + 1);
+            }
+            start = end + 1;
+        }
+        return null;
     }
 
     /// <summary>YamlDotNet's messages without the position prefix it sometimes adds (the finding has the position).</summary>

@@ -91,7 +91,7 @@ internal sealed class YamlJsonConverter
             _anchors.Observe(e);
             Process(e, null);
         }
-        if (!_stop && log.SyntaxError is { } error) ReportSyntaxError(error.Message, error.Position);
+        if (!_stop && log.SyntaxError is { } error) ReportSyntaxError(error.Message, error.Position, error.Hint);
 
         if (!_rootSeen && !_fatal)
         {
@@ -507,9 +507,9 @@ internal sealed class YamlJsonConverter
         _stop = true;
     }
 
-    private void ReportSyntaxError(string message, Mark position)
+    private void ReportSyntaxError(string message, Mark position, string? hint = null)
     {
-        _findings.Add(new PendingFinding(LoadFindingCodes.Syntax, FindingLevel.Error, message, Hint: null),
+        _findings.Add(new PendingFinding(LoadFindingCodes.Syntax, FindingLevel.Error, message, hint),
             new SourceSpan((int)position.Index, (int)position.Index, (int)position.Line, (int)position.Column), pointer: null);
         _fatal = true;
     }

@@ -8,7 +8,7 @@ public sealed class AssignIdsCommandTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly TemporaryGitRepository _repository = new();
+    private readonly TemporaryGitRepository _repository = TemporaryGitRepository.WithExampleDatabase();
 
     public void Dispose() => _repository.Dispose();
 

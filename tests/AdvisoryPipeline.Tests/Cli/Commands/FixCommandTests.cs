@@ -33,7 +33,7 @@ public sealed class FixCommandTests : IDisposable
           title: *title
         """ + "\n";
 
-    private readonly TemporaryGitRepository _repository = new();
+    private readonly TemporaryGitRepository _repository = TemporaryGitRepository.WithExampleDatabase();
 
     public FixCommandTests()
     {

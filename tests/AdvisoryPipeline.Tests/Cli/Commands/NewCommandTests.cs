@@ -11,7 +11,7 @@ namespace AdvisoryPipeline.Tests.Cli.Commands;
 /// <summary><c>advisory new</c> end to end in a git repository holding the sample database.</summary>
 public sealed class NewCommandTests : IDisposable
 {
-    private readonly TemporaryGitRepository _repository = new();
+    private readonly TemporaryGitRepository _repository = TemporaryGitRepository.WithExampleDatabase();
 
     public void Dispose() => _repository.Dispose();
 

@@ -16,29 +16,6 @@ public sealed class ValidateCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>A small advisory that passes the schema and every lint rule, plus <paramref name="extra"/> lines.</summary>
-    private static string CleanAdvisory(string id, string extra = "") => $"""
-        id: {id}
-        modified: "2026-03-02T00:00:00Z"
-        published: "2026-03-01T00:00:00Z"
-        summary: Crash when decoding an empty frame
-        details: Decoding an empty frame dereferenced a null pointer.
-        affected:
-          - package:
-              ecosystem: PyPI
-              name: tessera-py
-              purl: pkg:pypi/tessera-py
-            ranges:
-              - type: ECOSYSTEM
-                events:
-                  - introduced: "0"
-                  - fixed: "1.2.0"
-        references:
-          - type: ADVISORY
-            url: https://security.tessera-project.org/{id}/
-
-        """ + extra;
-
     [Fact]
     public void The_example_database_is_valid()
     {
@@ -90,7 +67,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void GitHub_output_is_workflow_commands_with_escaped_values()
     {
-        _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9", "bogus_field: 1\n"));
+        _temp.Write("advisories/TSSA-2026-9.yaml", SampleAdvisories.CleanYaml("TSSA-2026-9", extra: "bogus_field: 1\n"));
 
         var result = _cli.Run("validate", "advisories/TSSA-2026-9.yaml", "--format", "github");
 
@@ -177,7 +154,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void The_cache_never_hides_a_change_to_a_file()
     {
-        var path = _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9"));
+        var path = _temp.Write("advisories/TSSA-2026-9.yaml", SampleAdvisories.CleanYaml("TSSA-2026-9"));
         Assert.Equal(0, _cli.Run("validate", "advisories/TSSA-2026-9.yaml").ExitCode);
 
         File.AppendAllText(path, "bogus_field: 1\n");
@@ -223,7 +200,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void An_embargoed_advisory_is_validated_and_reported_as_held()
     {
-        _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9", "pipeline:\n  embargo_until: \"2026-12-01T09:00:00Z\"\n  notes: coordinated with the distributions\n"));
+        _temp.Write("advisories/TSSA-2026-9.yaml", SampleAdvisories.CleanYaml("TSSA-2026-9", extra: "pipeline:\n  embargo_until: \"2026-12-01T09:00:00Z\"\n  notes: coordinated with the distributions\n"));
 
         var result = _cli.Run("validate", "advisories/TSSA-2026-9.yaml");
 
@@ -235,7 +212,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Placeholder_ids_are_to_be_assigned_in_pull_requests_and_refused_on_main()
     {
-        _temp.Write("advisories/TSSA-0000-empty-frame.yaml", CleanAdvisory("TSSA-0000-empty-frame"));
+        _temp.Write("advisories/TSSA-0000-empty-frame.yaml", SampleAdvisories.CleanYaml("TSSA-0000-empty-frame"));
 
         var pullRequest = _cli.Run("validate", "advisories/TSSA-0000-empty-frame.yaml");
         var main = _cli.Run("validate", "advisories/TSSA-0000-empty-frame.yaml", "--no-placeholders");
@@ -249,8 +226,8 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void An_alias_claimed_twice_is_reported_also_when_both_files_come_from_the_cache()
     {
-        _temp.Write("advisories/TSSA-2026-8.yaml", CleanAdvisory("TSSA-2026-8", "aliases:\n  - CVE-2026-31337\n"));
-        _temp.Write("advisories/TSSA-2026-9.yaml", CleanAdvisory("TSSA-2026-9", "aliases:\n  - CVE-2026-31337\n"));
+        _temp.Write("advisories/TSSA-2026-8.yaml", SampleAdvisories.CleanYaml("TSSA-2026-8", extra: "aliases:\n  - CVE-2026-31337\n"));
+        _temp.Write("advisories/TSSA-2026-9.yaml", SampleAdvisories.CleanYaml("TSSA-2026-9", extra: "aliases:\n  - CVE-2026-31337\n"));
 
         var first = _cli.Run("validate");
         var cached = _cli.Run("validate");

@@ -5,7 +5,7 @@ namespace AdvisoryPipeline.Tests.Cli.Commands;
 /// <summary><c>advisory withdraw</c> end to end in a git repository holding the sample database.</summary>
 public sealed class WithdrawCommandTests : IDisposable
 {
-    private readonly TemporaryGitRepository _repository = new();
+    private readonly TemporaryGitRepository _repository = TemporaryGitRepository.WithExampleDatabase();
 
     public void Dispose() => _repository.Dispose();
 

@@ -3,6 +3,7 @@ using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.Repository;
+using AdvisoryPipeline.Tests.Architecture.Samples;
 using AdvisoryPipeline.Tests.TestSupport;
 using AdvisoryPipeline.Validation;
 
@@ -10,10 +11,10 @@ namespace AdvisoryPipeline.Tests.Publishing.Git;
 
 public sealed class GitTargetTests : IDisposable
 {
-    private readonly GitTestRepository _repository = new();
+    private readonly TemporaryGitRepository _repository = TemporaryGitRepository.ForPublishing();
 
     private GitTarget Target(string? branch = null) =>
-        new($"git:repository{(branch is null ? "" : "#" + branch)}", _repository.Path, branch, new RecordLayout("osv"), _repository.Isolation);
+        new($"git:repository{(branch is null ? "" : "#" + branch)}", _repository.Root, branch, new RecordLayout("osv"), _repository.Isolation);
 
     private static IReadOnlyList<PublishableAdvisory> Database() =>
         [Advisory("TSSA-2025-4"), Advisory("TSSA-2026-1"), Advisory("TSSA-2026-2"), Advisory(Record("GHSA-2f3x-8qpw-4m5v"))];
@@ -49,17 +50,17 @@ public sealed class GitTargetTests : IDisposable
         await PublishAsync(Target(), Database(), FirstRun);
 
         Assert.Equal("", _repository.Git("status", "--porcelain"));
-        Assert.True(File.Exists(Path.Combine(_repository.Path, "osv", "2026", "TSSA-2026-1.json")));
+        Assert.True(File.Exists(Path.Combine(_repository.Root, "osv", "2026", "TSSA-2026-1.json")));
     }
 
     [Fact]
     public async Task Publishing_to_a_branch_not_checked_out_leaves_the_working_tree_and_index_as_they_were()
     {
-        _repository.WriteFile("README.md", "# Tessera advisories (edited, not committed)\n");
-        _repository.WriteFile("notes.txt", "staged\n");
+        _repository.Write("README.md", "# Tessera advisories (edited, not committed)\n");
+        _repository.Write("notes.txt", "staged\n");
         _repository.Git("add", "notes.txt");
         var status = _repository.Git("status", "--porcelain");
-        var index = File.ReadAllBytes(Path.Combine(_repository.Path, ".git", "index"));
+        var index = File.ReadAllBytes(Path.Combine(_repository.Root, ".git", "index"));
         var main = _repository.Head();
 
         var first = await PublishAsync(Target("osv-feed"), Database(), FirstRun);
@@ -71,8 +72,8 @@ public sealed class GitTargetTests : IDisposable
         Assert.Equal("", _repository.Git("log", "-1", "--format=%P", first.Outcome.CommitSha!)); // a new branch starts with no parent
         Assert.Equal((main, "main"), (_repository.Head(), _repository.Git("symbolic-ref", "--short", "HEAD")));
         Assert.Equal(status, _repository.Git("status", "--porcelain"));
-        Assert.Equal(index, File.ReadAllBytes(Path.Combine(_repository.Path, ".git", "index")));
-        Assert.False(Directory.Exists(Path.Combine(_repository.Path, "osv")));
+        Assert.Equal(index, File.ReadAllBytes(Path.Combine(_repository.Root, ".git", "index")));
+        Assert.False(Directory.Exists(Path.Combine(_repository.Root, "osv")));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class GitTargetTests : IDisposable
         await PublishAsync(Target(), Database(), FirstRun);
         var target = new MovesBranchBeforeFirstApply(Target(), () =>
         {
-            _repository.WriteFile("CHANGELOG.md", "pushed meanwhile\n");
+            _repository.Write("CHANGELOG.md", "pushed meanwhile\n");
             _repository.Git("add", "CHANGELOG.md");
             _repository.Commit("Concurrent push");
         });
@@ -128,7 +129,7 @@ public sealed class GitTargetTests : IDisposable
     public async Task A_record_edited_by_hand_is_read_in_full_and_published_again()
     {
         await PublishAsync(Target(), Database(), FirstRun);
-        var path = Path.Combine(_repository.Path, "osv", "2025", "TSSA-2025-4.json");
+        var path = Path.Combine(_repository.Root, "osv", "2025", "TSSA-2025-4.json");
         File.WriteAllText(path, File.ReadAllText(path).Replace("Heap overflow", "Hand-edited overflow", StringComparison.Ordinal));
         _repository.Git("add", "-A");
         _repository.Commit("Edit by hand");
@@ -146,7 +147,7 @@ public sealed class GitTargetTests : IDisposable
     {
         await PublishAsync(Target(), Database(), FirstRun);
         var head = _repository.Head();
-        _repository.WriteFile("osv/2026/TSSA-2026-2.json", "local edit\n");
+        _repository.Write("osv/2026/TSSA-2026-2.json", "local edit\n");
         var edited = Database().Select(advisory => advisory.Record.Id == "TSSA-2026-2" ? Advisory("TSSA-2026-2", "Changed") : advisory).ToList();
 
         var failed = await Assert.ThrowsAsync<PublishFailedException>(() => PublishAsync(Target(), edited, SecondRun));
@@ -154,13 +155,13 @@ public sealed class GitTargetTests : IDisposable
         Assert.Contains("is checked out in", failed.Message, StringComparison.Ordinal);
         Assert.EndsWith("Nothing was published.", failed.Message, StringComparison.Ordinal);
         Assert.Equal(head, _repository.Head());
-        Assert.Equal("local edit\n", File.ReadAllText(Path.Combine(_repository.Path, "osv", "2026", "TSSA-2026-2.json")));
+        Assert.Equal("local edit\n", File.ReadAllText(Path.Combine(_repository.Root, "osv", "2026", "TSSA-2026-2.json")));
     }
 
     [Fact]
     public async Task A_folder_that_is_not_a_repository_is_a_clear_error()
     {
-        var target = new GitTarget("git:nowhere", Path.Combine(_repository.Path, "missing"), null, new RecordLayout("osv"), _repository.Isolation);
+        var target = new GitTarget("git:nowhere", Path.Combine(_repository.Root, "missing"), null, new RecordLayout("osv"), _repository.Isolation);
 
         var failed = await Assert.ThrowsAsync<PublishFailedException>(() => target.ReadLedgerAsync(CancellationToken.None));
 
