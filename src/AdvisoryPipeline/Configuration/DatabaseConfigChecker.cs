@@ -54,7 +54,7 @@ internal sealed class DatabaseConfigChecker
                 {
                     var entryPointer = Append(pointer, entry.Name);
                     if (DatabaseConfigRules.CheckKey(entryPointer, entry.Name) is { } keyHint)
-                        Add(LoadFindingCodes.ConfigInvalidValue, $"{Describe(entryPointer)}: the key {entry.Name} is not valid here", keyHint,
+                        Add(ConfigFindingCodes.InvalidValue, $"{Describe(entryPointer)}: the key {entry.Name} is not valid here", keyHint,
                             _map.LocateKey(entryPointer), entryPointer);
                     CheckValue(entry.Value, info.ElementType!, entryPointer);
                 }
@@ -74,7 +74,7 @@ internal sealed class DatabaseConfigChecker
             if (property is null)
             {
                 var known = string.Join(", ", info.Properties.Select(p => p.Name));
-                Add(LoadFindingCodes.ConfigUnknownKey, $"unknown key {entry.Name} in {Describe(pointer)}",
+                Add(ConfigFindingCodes.UnknownKey, $"unknown key {entry.Name} in {Describe(pointer)}",
                     $"the keys known here are: {known}", _map.LocateKey(entryPointer), entryPointer);
                 continue;
             }
@@ -83,7 +83,7 @@ internal sealed class DatabaseConfigChecker
         foreach (var property in info.Properties.Where(p => p.IsRequired))
         {
             if (value.TryGetProperty(property.Name, out _)) continue;
-            Add(LoadFindingCodes.ConfigMissingKey, $"{Describe(pointer)} has no {property.Name}, which is required",
+            Add(ConfigFindingCodes.MissingKey, $"{Describe(pointer)} has no {property.Name}, which is required",
                 $"add {property.Name}: ...", _map.Locate(pointer), Append(pointer, property.Name));
         }
     }
@@ -102,7 +102,7 @@ internal sealed class DatabaseConfigChecker
             return;
         }
         if (DatabaseConfigRules.CheckValue(pointer, value) is { } hint)
-            Add(LoadFindingCodes.ConfigInvalidValue, $"{Describe(pointer)}: {value.GetRawText()} is not a valid value", hint,
+            Add(ConfigFindingCodes.InvalidValue, $"{Describe(pointer)}: {value.GetRawText()} is not a valid value", hint,
                 _map.Locate(pointer), pointer);
     }
 
@@ -124,7 +124,7 @@ internal sealed class DatabaseConfigChecker
             JsonValueKind.True or JsonValueKind.False => "a boolean",
             _ => "empty (null)",
         };
-        Add(LoadFindingCodes.ConfigInvalidValue, $"{Describe(pointer)} must be {what}, but it is {found}",
+        Add(ConfigFindingCodes.InvalidValue, $"{Describe(pointer)} must be {what}, but it is {found}",
             $"write {what} here", _map.Locate(pointer), pointer);
     }
 

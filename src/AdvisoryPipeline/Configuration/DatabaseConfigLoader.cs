@@ -49,7 +49,7 @@ public static class DatabaseConfigLoader
         {
             // The checker mirrors the metadata, so this is a checker gap; it still must not escape as a trace.
             var pointer = ex.Path is { Length: > 1 } path ? "/" + path[2..].Replace('.', '/') : "";
-            return new LoadedDatabaseConfig(null, document.Path, [.. findings, new Finding(LoadFindingCodes.ConfigInvalidValue,
+            return new LoadedDatabaseConfig(null, document.Path, [.. findings, new Finding(ConfigFindingCodes.InvalidValue,
                 FindingLevel.Error, "the configuration cannot be read: " + ex.Message, document.Map.Locate(pointer), null, pointer)]);
         }
     }

@@ -30,9 +30,6 @@ namespace AdvisoryPipeline.Loading;
 /// YAML112  warning  1:9, 190:20:30: a base-60 number for YAML 1.1 tools, a string for YAML 1.2
 /// YAML113  warning  2021-10-11T01:16:41Z: a timestamp for YAML 1.1 tools, a string for YAML 1.2
 /// YAML114  warning  0777, 0b101, 1_000, 1e3, 0o17: YAML 1.1 and 1.2 read different values
-/// CFG001   error    database.yaml: unknown key
-/// CFG002   error    database.yaml: value of the wrong type, or invalid (bad URL, prefix, address...)
-/// CFG003   error    database.yaml: a required key is missing
 /// </code>
 /// </remarks>
 public static class LoadFindingCodes
@@ -62,8 +59,4 @@ public static class LoadFindingCodes
     public const string Yaml11Sexagesimal = "YAML112";
     public const string Yaml11Timestamp = "YAML113";
     public const string Yaml11Number = "YAML114";
-
-    public const string ConfigUnknownKey = "CFG001";
-    public const string ConfigInvalidValue = "CFG002";
-    public const string ConfigMissingKey = "CFG003";
 }

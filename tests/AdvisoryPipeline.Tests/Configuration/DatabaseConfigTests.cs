@@ -75,7 +75,7 @@ public sealed class DatabaseConfigTests : IDisposable
     {
         var result = Load("name: N\nid_prefix: T\nmailing_list:\n  to: a@example.org\n  cc: b@example.org\n");
 
-        var finding = Single(result, LoadFindingCodes.ConfigUnknownKey);
+        var finding = Single(result, ConfigFindingCodes.UnknownKey);
         Assert.Equal(new SourceLocation(ConfigFile, 5, 3), finding.Location);
         Assert.Equal("unknown key cc in mailing_list", finding.Message);
         Assert.Equal("the keys known here are: to, from, reply_to, subject", finding.Hint);
@@ -102,7 +102,7 @@ public sealed class DatabaseConfigTests : IDisposable
         var yaml = entry.StartsWith("id_prefix", StringComparison.Ordinal) ? "name: N\n" + entry + "\n" : "name: N\nid_prefix: T\n" + entry + "\n";
         if (!entry.StartsWith("id_prefix", StringComparison.Ordinal)) line++;
 
-        var finding = Single(Load(yaml), LoadFindingCodes.ConfigInvalidValue);
+        var finding = Single(Load(yaml), ConfigFindingCodes.InvalidValue);
 
         Assert.Equal(new SourceLocation(ConfigFile, line, column), finding.Location);
         Assert.Equal(message, finding.Message);
@@ -114,7 +114,7 @@ public sealed class DatabaseConfigTests : IDisposable
     {
         var result = Load("# config\nhome_url: https://example.org\n");
 
-        var findings = result.Findings.Where(f => f.Code == LoadFindingCodes.ConfigMissingKey).ToList();
+        var findings = result.Findings.Where(f => f.Code == ConfigFindingCodes.MissingKey).ToList();
         Assert.Equal(["/name", "/id_prefix"], findings.Select(f => f.Pointer));
         Assert.All(findings, f => Assert.Equal(new SourceLocation(ConfigFile, 2, 1), f.Location));
         Assert.Equal("database.yaml has no name, which is required", findings[0].Message);
@@ -137,7 +137,7 @@ public sealed class DatabaseConfigTests : IDisposable
     {
         var result = Load("name: N\nid_prefix: T\nlint: {OSV101: off, OSV102: on}\n");
 
-        Assert.Equal(LoadFindingCodes.ConfigInvalidValue, Assert.Single(result.Findings).Code);
+        Assert.Equal(ConfigFindingCodes.InvalidValue, Assert.Single(result.Findings).Code);
         Assert.Equal("/lint/OSV102", result.Findings[0].Pointer);
     }
 
