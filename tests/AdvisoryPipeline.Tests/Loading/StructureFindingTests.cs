@@ -45,6 +45,19 @@ public class StructureFindingTests
         Assert.Equal("indent with spaces only", finding.Hint);
     }
 
+    [Theory]
+    [InlineData("summary: \"\\ud800\\u0041\"\n")]
+    [InlineData("summary: \"\\ud800\\ud800\"\n")]
+    [InlineData("summary: \"\\UFFFFFFFF\"\n")]
+    public void An_escape_that_is_no_unicode_character_is_YAML001_on_its_line_not_a_crash(string yaml)
+    {
+        var finding = Single(Load("id: X\n" + yaml), LoadFindingCodes.Syntax);
+
+        Assert.Equal(2, finding.Location.Line);
+        Assert.StartsWith("an escape in a quoted string is not a Unicode character", finding.Message, StringComparison.Ordinal);
+        Assert.NotNull(finding.Hint);
+    }
+
     [Fact]
     public void Parser_failure_that_is_not_a_YamlException_is_still_YAML001()
     {

@@ -72,6 +72,15 @@ internal sealed class YamlEventLog
         {
             return new YamlEventLog(events, new YamlSyntaxError(CleanMessage(ex.Message), ex.Start));
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet turns escapes into characters with char.ConvertToUtf32/ConvertFromUtf32, which throw for a
+            // lone surrogate ("\ud800A", "\ud800\ud800") or a value beyond Unicode ("\UFFFFFFFF").
+            return new YamlEventLog(events, new YamlSyntaxError(
+                "an escape in a quoted string is not a Unicode character (a lone surrogate half, or beyond U+10FFFF)",
+                scanner.CurrentPosition,
+                "write the character itself, or a valid escape: \\uXXXX for U+0000 to U+FFFF, \\UXXXXXXXX above"));
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some malformed flow collections (found by fuzzing the
