@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Commands;
+using AdvisoryPipeline.Cli.Output;
 
 namespace AdvisoryPipeline.Cli;
 
@@ -18,6 +19,22 @@ public static class AdvisoryCli
         """;
 
     public static int Run(string[] args, CliEnvironment env)
+    {
+        // Whatever any part of the tool prints, no secret it has read reaches the console.
+        var output = new RedactingWriter(env.Out);
+        var error = new RedactingWriter(env.Error);
+        try
+        {
+            return Invoke(args, env with { Out = output, Error = error });
+        }
+        finally
+        {
+            output.Flush();
+            error.Flush();
+        }
+    }
+
+    private static int Invoke(string[] args, CliEnvironment env)
     {
         var root = BuildRoot(env);
         var parse = root.Parse(args);

@@ -65,7 +65,8 @@ public static class AnnounceCommand
             var settings = RenderSettings.From(database.Config);
             var announcement = AnnouncementTextRenderer.Render([.. records.Select(advisory => AdvisoryView.From(advisory.Record))], settings);
             var signer = parse.GetValue(sign) is { } keyFile
-                ? new OpenPgpSigner(OpenPgpSigningKey.Load(Path.GetFullPath(keyFile, env.WorkingDirectory), env.GetVariable(parse.GetValue(passphraseVariable)!),
+                ? new OpenPgpSigner(OpenPgpSigningKey.Load(Path.GetFullPath(keyFile, env.WorkingDirectory),
+                    Secrets.Read(env.GetVariable, parse.GetValue(passphraseVariable)!, forHttp: false),
                     now, $"the passphrase in ${parse.GetValue(passphraseVariable)}"))
                 : null;
 

@@ -23,8 +23,7 @@ public static class AssignIdsCommand
     private static int Run(CliEnvironment env, AdvisoryDatabase database)
     {
         var allocatorPath = Path.Combine(database.FullPath, IdAllocatorFile.FileName);
-        var allocator = IdAllocatorFile.Empty;
-        if (File.Exists(allocatorPath) && !IdAllocatorFile.TryParse(File.ReadAllText(allocatorPath), database.IdPrefix, out allocator, out var error))
+        if (!IdAllocatorFile.TryRead(allocatorPath, database.IdPrefix, out var allocator, out var error))
             throw new UsageException($"{AdvisoryFileDiscovery.Display(allocatorPath, env.WorkingDirectory)}: {error}");
 
         var folder = AdvisoryFolder.Load(database.FullPath, env.WorkingDirectory);

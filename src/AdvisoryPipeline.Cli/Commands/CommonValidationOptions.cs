@@ -62,6 +62,8 @@ public sealed class CommonValidationOptions
         var discovered = AdvisoryFileDiscovery.Discover(inputs, env.WorkingDirectory);
         if (discovered.Problems.Count > 0)
             throw new UsageException(string.Join("; ", discovered.Problems));
+        if (discovered.Files.Count == 0 && discovered.Refused.Count > 0)
+            throw new FindingsException("no advisory file could be read", discovered.Refused);
         if (discovered.Files.Count == 0)
             throw new UsageException($"no advisory files (*.yaml) found in {string.Join(", ", inputs)}");
 
@@ -82,6 +84,7 @@ public sealed class CommonValidationOptions
         };
 
         var report = DatabaseValidator.Validate(discovered.Files, options);
+        if (discovered.Refused.Count > 0) report = report with { DatabaseFindings = [.. discovered.Refused, .. report.DatabaseFindings] };
         return new ValidationRun(report, [.. report.HeldAt(env.Clock.GetUtcNow()).Select(held => held.ToString())]);
     }
 

@@ -35,10 +35,11 @@ public static class FixCommand
     {
         var discovered = AdvisoryFileDiscovery.Discover(paths, env.WorkingDirectory);
         if (discovered.Problems.Count > 0) throw new UsageException(string.Join("; ", discovered.Problems));
-        if (discovered.Files.Count == 0) throw new UsageException($"no advisory files found in {string.Join(", ", paths)}");
+        if (discovered.Files.Count == 0 && discovered.Refused.Count == 0) throw new UsageException($"no advisory files found in {string.Join(", ", paths)}");
 
         var findings = FindingWriter.Create(FindingFormat.Text, env.Out);
-        int changes = 0, changedFiles = 0, skippedFiles = 0;
+        int changes = 0, changedFiles = 0, skippedFiles = discovered.Refused.Count;
+        foreach (var refused in discovered.Refused) findings.Write(refused);
         foreach (var file in discovered.Files)
         {
             var outcome = AdvisoryFixer.Fix(AdvisoryFileLoader.Load(file));

@@ -54,7 +54,7 @@ internal sealed class DatabaseConfigChecker
                 {
                     var entryPointer = Append(pointer, entry.Name);
                     if (DatabaseConfigRules.CheckKey(entryPointer, entry.Name) is { } keyHint)
-                        Add(ConfigFindingCodes.InvalidValue, $"{Describe(entryPointer)}: the key {entry.Name} is not valid here", keyHint,
+                        Add(ConfigFindingCodes.InvalidValue, $"{Describe(entryPointer)}: the key {Excerpt.Of(entry.Name)} is not valid here", keyHint,
                             _map.LocateKey(entryPointer), entryPointer);
                     CheckValue(entry.Value, info.ElementType!, entryPointer);
                 }
@@ -74,7 +74,7 @@ internal sealed class DatabaseConfigChecker
             if (property is null)
             {
                 var known = string.Join(", ", info.Properties.Select(p => p.Name));
-                Add(ConfigFindingCodes.UnknownKey, $"unknown key {entry.Name} in {Describe(pointer)}",
+                Add(ConfigFindingCodes.UnknownKey, $"unknown key {Excerpt.Of(entry.Name)} in {Describe(pointer)}",
                     $"the keys known here are: {known}", _map.LocateKey(entryPointer), entryPointer);
                 continue;
             }
@@ -102,7 +102,7 @@ internal sealed class DatabaseConfigChecker
             return;
         }
         if (DatabaseConfigRules.CheckValue(pointer, value) is { } hint)
-            Add(ConfigFindingCodes.InvalidValue, $"{Describe(pointer)}: {value.GetRawText()} is not a valid value", hint,
+            Add(ConfigFindingCodes.InvalidValue, $"{Describe(pointer)}: {Excerpt.Of(value.GetRawText())} is not a valid value", hint,
                 _map.Locate(pointer), pointer);
     }
 
@@ -133,7 +133,7 @@ internal sealed class DatabaseConfigChecker
 
     /// <summary>How messages name a place: the dotted key path, or the file for the root.</summary>
     private static string Describe(string pointer) =>
-        pointer.Length == 0 ? DatabaseFiles.ConfigFile : pointer[1..].Replace('/', '.');
+        pointer.Length == 0 ? DatabaseFiles.ConfigFile : Excerpt.Of(pointer[1..].Replace('/', '.'), 80);
 
     private static string Append(string pointer, string key)
     {

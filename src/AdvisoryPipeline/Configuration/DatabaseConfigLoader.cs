@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Configuration;
@@ -30,7 +31,15 @@ public static class DatabaseConfigLoader
             ? LoadFile(path)
             : new LoadedDatabaseConfig(DatabaseConfig.Defaults, null, []);
 
-    public static LoadedDatabaseConfig LoadFile(string path) => Check(AdvisoryYamlLoader.LoadFile(path, ConfigOptions));
+    /// <summary>
+    /// Reads the file when it is a regular file: a committed link to <c>/proc/self/environ</c> or a FIFO named
+    /// database.yaml is refused unread (YAML016), so that nothing of the machine reaches a message.
+    /// </summary>
+    public static LoadedDatabaseConfig LoadFile(string path) => FileKinds.Of(path) == FileKind.RegularFile
+        ? Check(AdvisoryYamlLoader.LoadFile(path, ConfigOptions))
+        : new LoadedDatabaseConfig(null, path, [new Finding(LoadFindingCodes.NotRegularFile, FindingLevel.Error,
+            "not read: the database configuration is not a regular file (a symbolic link, a folder, a FIFO or a device)",
+            SourceLocation.WholeFile(path), "make database.yaml a regular file of the repository")]);
 
     public static LoadedDatabaseConfig Load(string path, ReadOnlySpan<byte> utf8Content) =>
         Check(AdvisoryYamlLoader.Load(path, utf8Content, ConfigOptions));

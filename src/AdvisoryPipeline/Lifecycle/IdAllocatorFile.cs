@@ -1,6 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.FileSystem;
+using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Loading.Yaml;
 using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Lifecycle;
@@ -29,6 +33,43 @@ public sealed record IdAllocatorFile(IReadOnlyList<AdvisoryId> LastAssigned, str
         # conflict here when merged. Resolve by dropping one branch's assign-ids commit, merging, and
         # running 'advisory assign-ids' again on the result.
         """.ReplaceLineEndings("\n");
+
+    /// <summary>Most an allocator file can hold: a line per year and one allocation line.</summary>
+    private const int MaxBytes = 1 << 20;
+
+    /// <summary>
+    /// Reads the allocator file of a folder: none yet is <see cref="Empty"/>. Only a regular file is read: the file is
+    /// committed, so a link to <c>/proc/self/environ</c> or a FIFO in its place must never be opened, let alone quoted.
+    /// </summary>
+    public static bool TryRead(string path, string prefix, [NotNullWhen(true)] out IdAllocatorFile? file, [NotNullWhen(false)] out string? error)
+    {
+        file = null;
+        switch (FileKinds.Of(path))
+        {
+            case FileKind.Missing:
+                file = Empty;
+                error = null;
+                return true;
+            case FileKind.RegularFile:
+                using (var content = BoundedFileReader.Read(path, MaxBytes))
+                {
+                    if (content.Problem is { } problem)
+                    {
+                        error = problem.Message;
+                        return false;
+                    }
+                    if (!YamlTextDecoder.TryDecode(path, content.Content, out var text, out _, out _))
+                    {
+                        error = "it is not UTF-8 text; restore it from the history of the repository";
+                        return false;
+                    }
+                    return TryParse(text, prefix, out file, out error);
+                }
+            default:
+                error = "it is not a regular file (a symbolic link, a folder, a FIFO or a device), so it is not read; restore it from the history of the repository";
+                return false;
+        }
+    }
 
     /// <summary>Reads the file's text; <paramref name="error"/> explains an unreadable line (merge conflict markers included).</summary>
     public static bool TryParse(string text, string prefix, [NotNullWhen(true)] out IdAllocatorFile? file, [NotNullWhen(false)] out string? error)
@@ -59,7 +100,7 @@ public sealed record IdAllocatorFile(IReadOnlyList<AdvisoryId> LastAssigned, str
                 allocation = line[AllocationPrefix.Length..];
                 continue;
             }
-            error = $"line {lineNumber} is neither \"last {prefix}-YYYY-N\" nor \"allocation …\": {raw}";
+            error = $"line {lineNumber} is neither \"last {prefix}-YYYY-N\" nor \"allocation …\": {Excerpt.Of(raw.Trim())}";
             return false;
         }
         file = new IdAllocatorFile(last, allocation);

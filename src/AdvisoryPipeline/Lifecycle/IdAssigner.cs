@@ -37,6 +37,9 @@ public static class IdAssigner
     {
         var found = new List<string>();
         problems = found;
+        // A file that is not read might hold a placeholder or an ID: numbering without it could give out an ID twice.
+        foreach (var refused in folder.Refused)
+            found.Add($"{refused.Location.File}: {refused.Message}; remove it or make it a regular file, then run assign-ids again");
         foreach (var unreadable in folder.Advisories.Where(a => a.Document.Record is null))
             found.Add($"{unreadable.DisplayPath}: cannot be read, so its ID is unknown; correct its errors first (advisory validate)");
 

@@ -1,37 +1,69 @@
+using System.IO.Enumeration;
+using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.FileSystem;
+
 namespace AdvisoryPipeline.Loading;
 
 /// <summary>An advisory file: the path shown in findings (relative to the working folder when inside it) and the full path.</summary>
 public sealed record AdvisoryFile(string DisplayPath, string FullPath);
 
-/// <summary>The advisory files named by the user: files as given, folders searched recursively.</summary>
-public sealed record DiscoveredFiles(IReadOnlyList<AdvisoryFile> Files, IReadOnlyList<string> Problems);
+/// <summary>
+/// The advisory files named by the user: files as given, folders searched recursively.
+/// </summary>
+/// <param name="Problems">Paths that do not exist: the user's mistake (exit 2).</param>
+/// <param name="Refused">
+/// What a folder holds that is not read, as findings located at its path (YAML016): a symbolic link out of the folder,
+/// a FIFO, device or socket with an advisory's name. A committed link to <c>/proc/self/environ</c> is never read.
+/// </param>
+public sealed record DiscoveredFiles(IReadOnlyList<AdvisoryFile> Files, IReadOnlyList<string> Problems, IReadOnlyList<Finding> Refused);
 
 /// <summary>
-/// Turns command-line paths into a sorted, de-duplicated list of advisory files. A folder yields every
-/// <c>*.yaml</c>/<c>*.yml</c> below it except the database config and hidden folders; a path that does not
-/// exist is a problem to report, never silently skipped.
+/// Turns command-line paths into a sorted, de-duplicated list of advisory files. A folder yields every advisory file
+/// below it (<see cref="IsAdvisoryFileName"/>) except in hidden folders; a path that does not exist is a problem to
+/// report, never silently skipped.
 /// </summary>
+/// <remarks>
+/// Only regular files inside the folder are read. A symbolic link is never followed to a folder (what it points to
+/// inside the folder is found under its own name; what it points to outside is refused), and a link to a file is
+/// read only when that file is inside the folder, under the file's own path. So no folder is visited twice, a loop of
+/// links costs nothing, and no file of the machine leaks into a finding through a committed link.
+/// </remarks>
 public static class AdvisoryFileDiscovery
 {
     public static DiscoveredFiles Discover(IEnumerable<string> paths, string workingDirectory)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
+        var refused = new List<Finding>();
         foreach (var path in paths)
         {
-            var full = Path.GetFullPath(path, workingDirectory);
-            if (File.Exists(full))
-                files.Add(full);
-            else if (Directory.Exists(full))
-                foreach (var file in EnumerateAdvisories(full))
-                    files.Add(file);
-            else
-                problems.Add($"{path}: no such file or folder");
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
+            switch (FileKinds.Of(full))
+            {
+                case FileKind.Missing:
+                    problems.Add($"{path}: no such file or folder");
+                    break;
+                case FileKind.Directory:
+                    Walk(full, workingDirectory, files, refused);
+                    break;
+                case FileKind.SymbolicLink when FileKinds.OfTarget(full) == FileKind.Directory:
+                    // A link the user names is the user's choice: the folder it points to is the one searched.
+                    Walk(Path.GetFullPath(new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)!.FullName), workingDirectory, files, refused);
+                    break;
+                case FileKind.Special:
+                case FileKind.SymbolicLink when FileKinds.OfTarget(full) is not FileKind.RegularFile:
+                    refused.Add(Refusal(full, workingDirectory, "it is a FIFO, a device, a socket or a link to none of them, not a regular file"));
+                    break;
+                default:
+                    // A file named by the user, or a link to one: read as given (the reader refuses what is not a regular file).
+                    files.Add(full);
+                    break;
+            }
         }
         var sorted = files.Select(full => new AdvisoryFile(Display(full, workingDirectory), full))
             .OrderBy(f => f.DisplayPath, StringComparer.Ordinal)
             .ToArray();
-        return new DiscoveredFiles(sorted, problems);
+        return new DiscoveredFiles(sorted, problems, [.. refused.OrderBy(f => f.Location.File, StringComparer.Ordinal)]);
     }
 
     public static bool IsAdvisoryFileName(string fileName) =>
@@ -39,34 +71,85 @@ public static class AdvisoryFileDiscovery
         && !string.Equals(fileName, DatabaseFiles.ConfigFile, StringComparison.Ordinal)
         && !fileName.StartsWith('.');
 
-    private static IEnumerable<string> EnumerateAdvisories(string folder)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-            IgnoreInaccessible = false,
-            ReturnSpecialDirectories = false,
-        };
-        foreach (var file in Directory.EnumerateFiles(folder, "*", options))
-        {
-            var name = Path.GetFileName(file);
-            if (IsAdvisoryFileName(name) && !IsUnderHiddenFolder(file, folder))
-                yield return file;
-        }
-    }
-
-    // On Linux "hidden" is a naming convention that EnumerationOptions does not know for folders below the root.
-    private static bool IsUnderHiddenFolder(string file, string root)
-    {
-        var folders = Path.GetRelativePath(root, Path.GetDirectoryName(file)!);
-        return folders != "." && folders.Split(Path.DirectorySeparatorChar).Any(segment => segment.StartsWith('.'));
-    }
-
     /// <summary>Paths are shown relative to the working directory when inside it, as editors and CI expect.</summary>
     public static string Display(string fullPath, string workingDirectory)
     {
         var relative = Path.GetRelativePath(workingDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
     }
+
+    /// <summary>Whether <paramref name="path"/> lies inside <paramref name="folder"/> (both full paths).</summary>
+    public static bool IsInside(string path, string folder) =>
+        path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static void Walk(string root, string workingDirectory, HashSet<string> files, List<Finding> refused)
+    {
+        var pending = new Stack<string>([root]);
+        while (pending.TryPop(out var folder))
+        {
+            foreach (var entry in Entries(folder))
+            {
+                var name = Path.GetFileName(entry.Path);
+                if (name.StartsWith('.')) continue;
+                if (entry.IsLink)
+                {
+                    Link(entry.Path, root, workingDirectory, files, refused);
+                }
+                else if (entry.IsDirectory)
+                {
+                    pending.Push(entry.Path);
+                }
+                else if (IsAdvisoryFileName(name))
+                {
+                    if (FileKinds.Of(entry.Path) == FileKind.Special)
+                        refused.Add(Refusal(entry.Path, workingDirectory, "it is a FIFO, a device or a socket, not a regular file"));
+                    else
+                        files.Add(entry.Path);
+                }
+            }
+        }
+    }
+
+    private static void Link(string link, string root, string workingDirectory, HashSet<string> files, List<Finding> refused)
+    {
+        string? target;
+        try
+        {
+            target = new FileInfo(link).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            target = null;
+        }
+        var kind = target is null ? FileKind.Missing : FileKinds.Of(target);
+        var isAdvisory = IsAdvisoryFileName(Path.GetFileName(link));
+        if (kind == FileKind.Directory)
+        {
+            // Inside the folder it is searched under its own name anyway; outside, it is not the database's.
+            if (!IsInside(target!, root) && target != root)
+                refused.Add(Refusal(link, workingDirectory, "it is a symbolic link to a folder outside the database folder, which is not followed"));
+        }
+        else if (isAdvisory && kind == FileKind.RegularFile && IsInside(target!, root))
+        {
+            files.Add(target!);
+        }
+        else if (isAdvisory)
+        {
+            refused.Add(Refusal(link, workingDirectory, kind == FileKind.RegularFile
+                ? "it is a symbolic link to a file outside the database folder, which is not read"
+                : "it is a symbolic link that leads to no regular file"));
+        }
+    }
+
+    private static Finding Refusal(string path, string workingDirectory, string reason) =>
+        new(LoadFindingCodes.NotRegularFile, FindingLevel.Error, $"not read: {reason}",
+            SourceLocation.WholeFile(Display(path, workingDirectory)),
+            "keep advisories as regular files inside the database folder; remove the link or move the file");
+
+    private readonly record struct Entry(string Path, bool IsDirectory, bool IsLink);
+
+    private static FileSystemEnumerable<Entry> Entries(string folder) =>
+        new(folder, static (ref FileSystemEntry entry) =>
+            new Entry(entry.ToFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false });
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Loading;
 
@@ -15,15 +16,19 @@ public sealed record FolderAdvisory(string FullPath, string DisplayPath, LoadedD
 /// <summary>Every advisory file below a folder (as <see cref="AdvisoryFileDiscovery"/> finds them), loaded, in path order.</summary>
 public sealed class AdvisoryFolder
 {
-    private AdvisoryFolder(string fullPath, IReadOnlyList<FolderAdvisory> advisories)
+    private AdvisoryFolder(string fullPath, IReadOnlyList<FolderAdvisory> advisories, IReadOnlyList<Finding> refused)
     {
         FullPath = fullPath;
         Advisories = advisories;
+        Refused = refused;
     }
 
     public string FullPath { get; }
 
     public IReadOnlyList<FolderAdvisory> Advisories { get; }
+
+    /// <summary>What the folder holds that is not read (see <see cref="DiscoveredFiles.Refused"/>).</summary>
+    public IReadOnlyList<Finding> Refused { get; }
 
     public static AdvisoryFolder Load(string fullPath, string workingDirectory)
     {
@@ -31,7 +36,7 @@ public sealed class AdvisoryFolder
         var advisories = discovered.Files
             .Select(file => new FolderAdvisory(file.FullPath, file.DisplayPath, AdvisoryFileLoader.Load(file)))
             .ToList();
-        return new AdvisoryFolder(fullPath, advisories);
+        return new AdvisoryFolder(fullPath, advisories, discovered.Refused);
     }
 
     /// <summary>The advisories whose record has this id (more than one is a conflict the caller reports).</summary>

@@ -23,6 +23,7 @@ namespace AdvisoryPipeline.Loading;
 /// YAML013  error    an alias to an anchor that is not defined before it
 /// YAML014  error    a core tag on a value it does not fit (!!int abc, !!map on a sequence)
 /// YAML015  error    a value JSON cannot represent (.inf, .nan)
+/// YAML016  error    not read: not a regular file inside the database folder (a link out of it, a FIFO, a device)
 /// YAML101  error    a plain scalar read as a number where a string is expected (fixed: 1.10)
 /// YAML102  error    a plain scalar read as a boolean where a string is expected (name: true)
 /// YAML103  error    a plain scalar read as null where a string is expected (summary: ~, summary:)
@@ -50,6 +51,7 @@ public static class LoadFindingCodes
     public const string UndefinedAlias = "YAML013";
     public const string TagMismatch = "YAML014";
     public const string NotRepresentable = "YAML015";
+    public const string NotRegularFile = "YAML016";
 
     public const string NumberForString = "YAML101";
     public const string BooleanForString = "YAML102";

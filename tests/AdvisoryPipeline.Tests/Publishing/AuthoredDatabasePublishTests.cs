@@ -4,7 +4,6 @@ using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.Repository;
-using AdvisoryPipeline.Tests.Architecture.Samples;
 using AdvisoryPipeline.Tests.Publishing.GitHub;
 using AdvisoryPipeline.Tests.TestSupport;
 using AdvisoryPipeline.Validation;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Publishing.GitHub;
 using Octokit;
 
@@ -23,16 +24,14 @@ internal sealed class GhsaApi
 
     private readonly IConnection _connection;
     private readonly GitHubRequestRunner _runner;
-    private readonly SecretRedactor _redactor;
     private readonly Uri _apiBase;
     private readonly string _advisoriesPath;
 
-    public GhsaApi(IConnection connection, Uri apiBase, string owner, string repository, GitHubRequestRunner runner, SecretRedactor redactor)
+    public GhsaApi(IConnection connection, Uri apiBase, string owner, string repository, GitHubRequestRunner runner)
     {
         _connection = connection;
         _apiBase = apiBase;
         _runner = runner;
-        _redactor = redactor;
         FullName = $"{owner}/{repository}";
         _advisoriesPath = $"repos/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(repository)}/security-advisories";
     }
@@ -90,7 +89,7 @@ internal sealed class GhsaApi
         var next = response.HttpResponse.ApiInfo?.Links is { } links && links.TryGetValue("next", out var link) ? link : null;
         // The token goes with every request: a link to another server is not followed.
         if (next is not null && (!next.IsAbsoluteUri || Uri.Compare(next, _apiBase, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0))
-            throw new PublishFailedException(_redactor.Redact($"Could not list the security advisories of {FullName}: GitHub's next page is on another server ({next.GetLeftPart(UriPartial.Authority)})."));
+            throw new PublishFailedException(Secrets.Redact($"Could not list the security advisories of {FullName}: GitHub's next page is on another server ({next.GetLeftPart(UriPartial.Authority)})."));
         return ([.. items.Select(GhsaAdvisory.From).OfType<GhsaAdvisory>()], next);
     }
 
@@ -107,7 +106,7 @@ internal sealed class GhsaApi
         }
         catch (JsonException invalid)
         {
-            throw new PublishFailedException(_redactor.Redact($"GitHub answered {what} in {FullName} with something other than the JSON it documents: {invalid.Message}"), invalid);
+            throw new PublishFailedException(Secrets.Redact($"GitHub answered {what} in {FullName} with something other than the JSON it documents: {invalid.Message}"), invalid);
         }
     }
 

@@ -46,9 +46,8 @@ public sealed class GhsaTarget : IPublishTarget
     {
         ArgumentNullException.ThrowIfNull(options);
         Name = name;
-        var redactor = new SecretRedactor(options.Token);
-        _runner = new GitHubRequestRunner(options.Retry, options.Delay, options.Clock, redactor);
-        _api = new GhsaApi(options.Connect(), options.ApiBaseUrl, owner, repository, _runner, redactor);
+        _runner = new GitHubRequestRunner(options.Retry, options.Delay, options.Clock);
+        _api = new GhsaApi(options.Connect(), options.ApiBaseUrl, owner, repository, _runner);
     }
 
     public string Name { get; }

@@ -46,15 +46,13 @@ internal sealed class GitHubApi
     private readonly IConnection _connection;
     private readonly GitHubClient _client;
     private readonly GitHubRequestRunner _runner;
-    private readonly SecretRedactor _redactor;
     private readonly string _repositoryPath;
 
-    public GitHubApi(IConnection connection, string owner, string repository, GitHubRequestRunner runner, SecretRedactor redactor)
+    public GitHubApi(IConnection connection, string owner, string repository, GitHubRequestRunner runner)
     {
         _connection = connection;
         _client = new GitHubClient(connection);
         _runner = runner;
-        _redactor = redactor;
         Owner = owner;
         Repository = repository;
         _repositoryPath = $"repos/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(repository)}";
@@ -230,7 +228,7 @@ internal sealed class GitHubApi
         _runner.SendToAsync(FullName, action, send, check, cancellationToken);
 
     private PublishFailedException Failure(string action, ApiException failure) =>
-        GitHubFailures.Final(action, FullName, failure, _redactor);
+        GitHubFailures.Final(action, FullName, failure);
 
     private static bool IsNotFastForward(ApiValidationException refused) =>
         refused.Message.Contains("fast forward", StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AdvisoryPipeline.Diagnostics;
 using Octokit;
 
 namespace AdvisoryPipeline.Publishing.GitHub;
@@ -43,8 +44,7 @@ internal static class GitHubFailures
     /// <param name="action">What was tried, e.g. "create the commit".</param>
     /// <param name="repository">The repository, <c>OWNER/REPO</c>.</param>
     /// <param name="failure">GitHub's answer.</param>
-    /// <param name="redactor">Removes the token from GitHub's words before they reach the message.</param>
-    public static PublishFailedException Final(string action, string repository, ApiException failure, SecretRedactor redactor)
+    public static PublishFailedException Final(string action, string repository, ApiException failure)
     {
         var why = failure switch
         {
@@ -53,7 +53,7 @@ internal static class GitHubFailures
             ForbiddenException => $"the token may not do this in {repository} ({Describe(failure)})",
             _ => Describe(failure),
         };
-        return new PublishFailedException(redactor.Redact($"Could not {action} in {repository}: {why.TrimEnd('.')}."), failure);
+        return new PublishFailedException(Secrets.Redact($"Could not {action} in {repository}: {why.TrimEnd('.')}."), failure);
     }
 
     /// <summary>"502 Bad Gateway", or the status with GitHub's JSON message ("422 Update is not a fast forward").</summary>
@@ -64,6 +64,8 @@ internal static class GitHubFailures
         var message = isJson ? failure.ApiError?.Message : null;
         if (string.IsNullOrWhiteSpace(message))
             message = failure.StatusCode.ToString();
+        // Masked before it is cut: a token straddling the cut would otherwise show all but its last characters.
+        message = Secrets.Redact(message);
         return string.Create(CultureInfo.InvariantCulture, $"{status} {(message.Length > 200 ? message[..200] + "…" : message)}");
     }
 

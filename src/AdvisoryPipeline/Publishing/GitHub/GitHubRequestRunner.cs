@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using AdvisoryPipeline.Diagnostics;
 using Octokit;
 
 namespace AdvisoryPipeline.Publishing.GitHub;
@@ -18,7 +19,7 @@ internal readonly record struct WriteCheck<T>(bool Done, T Value)
 /// dates are explicit). A write that is not (moving a ref, creating a ref or a pull request) whose outcome is
 /// unknown is checked first with its <c>check</c> function, and only sent again if it did not happen.
 /// </summary>
-internal sealed class GitHubRequestRunner(GitHubRetryOptions options, Func<TimeSpan, CancellationToken, Task> delay, TimeProvider clock, SecretRedactor redactor)
+internal sealed class GitHubRequestRunner(GitHubRetryOptions options, Func<TimeSpan, CancellationToken, Task> delay, TimeProvider clock)
 {
     private readonly Lock _gate = new();
     private TimeSpan _waited;
@@ -55,7 +56,7 @@ internal sealed class GitHubRequestRunner(GitHubRetryOptions options, Func<TimeS
             if (advice is null)
                 ExceptionDispatchInfo.Throw(failure);
             if (attempt >= options.MaxAttempts)
-                throw new PublishFailedException(redactor.Redact($"GitHub did not let the publisher {action}: {advice.Reason}, {attempt} times in a row."), failure);
+                throw new PublishFailedException(Secrets.Redact($"GitHub did not let the publisher {action}: {advice.Reason}, {attempt} times in a row."), failure);
             await WaitAsync(action, advice, failure, cancellationToken);
             if (advice.OutcomeUnknown && check is not null && await check() is { Done: true } done)
                 return done.Value;
@@ -75,7 +76,7 @@ internal sealed class GitHubRequestRunner(GitHubRetryOptions options, Func<TimeS
         }
         catch (ApiException failure)
         {
-            throw GitHubFailures.Final(action, repository, failure, redactor);
+            throw GitHubFailures.Final(action, repository, failure);
         }
     }
 
@@ -84,7 +85,7 @@ internal sealed class GitHubRequestRunner(GitHubRetryOptions options, Func<TimeS
         lock (_gate)
         {
             if (_waited + advice.Wait > options.TotalWaitLimit)
-                throw new PublishFailedException(redactor.Redact(
+                throw new PublishFailedException(Secrets.Redact(
                     $"GitHub asked to wait {Minutes(advice.Wait)} before the publisher may {action} again ({advice.Reason}), "
                     + $"more than the {Minutes(options.TotalWaitLimit)} it waits in all. Publish again later."), failure);
             _waited += advice.Wait;

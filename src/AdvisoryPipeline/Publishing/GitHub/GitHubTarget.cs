@@ -46,9 +46,8 @@ public sealed class GitHubTarget : IPublishTarget
         _layout = layout;
         _options = options;
         _pullRequest = pullRequest;
-        var redactor = new SecretRedactor(options.Token);
-        _runner = new GitHubRequestRunner(options.Retry, options.Delay, options.Clock, redactor);
-        _api = new GitHubApi(options.Connect(), owner, repository, _runner, redactor);
+        _runner = new GitHubRequestRunner(options.Retry, options.Delay, options.Clock);
+        _api = new GitHubApi(options.Connect(), owner, repository, _runner);
     }
 
     public string Name { get; }

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Publishing.Repository;
 using Octokit;
 using Octokit.Internal;
@@ -25,6 +26,7 @@ public sealed class GitHubTargetOptions
         ArgumentNullException.ThrowIfNull(apiBaseUrl);
         ArgumentException.ThrowIfNullOrEmpty(token);
         ApiBaseUrl = apiBaseUrl.AbsoluteUri.EndsWith('/') ? apiBaseUrl : new Uri(apiBaseUrl.AbsoluteUri + "/");
+        Secrets.Remember(token);
         Token = token;
     }
 
@@ -66,8 +68,8 @@ public sealed class GitHubTargetOptions
     public static GitHubTargetOptions FromEnvironment(Func<string, string?> getVariable, string tokenVariable = DefaultTokenVariable, string tokenUse = ContentsTokenUse)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
-        var token = getVariable(tokenVariable);
-        if (string.IsNullOrEmpty(token))
+        var token = Secrets.Read(getVariable, tokenVariable);
+        if (token is null)
             throw new PublishFailedException(
                 $"{tokenVariable} is not set: {tokenUse}.");
         var url = getVariable(ApiUrlVariable);

@@ -3,7 +3,6 @@ using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.FeedFolder;
-using AdvisoryPipeline.Tests.Architecture.Samples;
 using AdvisoryPipeline.Tests.TestSupport;
 using AdvisoryPipeline.Validation;
 using static AdvisoryPipeline.Tests.Publishing.PublishingSupport;

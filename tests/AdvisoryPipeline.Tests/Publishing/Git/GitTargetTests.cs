@@ -3,7 +3,6 @@ using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Git;
 using AdvisoryPipeline.Publishing.Repository;
-using AdvisoryPipeline.Tests.Architecture.Samples;
 using AdvisoryPipeline.Tests.TestSupport;
 using AdvisoryPipeline.Validation;
 

@@ -3,7 +3,6 @@ using AdvisoryPipeline.FakeGitHub;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.GitHub;
 using AdvisoryPipeline.Publishing.Repository;
-using AdvisoryPipeline.Tests.Architecture.Samples;
 
 namespace AdvisoryPipeline.Tests.Publishing.GitHub;
 

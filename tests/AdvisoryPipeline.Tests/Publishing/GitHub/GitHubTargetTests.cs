@@ -3,7 +3,6 @@ using static AdvisoryPipeline.Tests.TestSupport.SampleAdvisories;
 using AdvisoryPipeline.FakeGitHub.Faults;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.GitHub;
-using AdvisoryPipeline.Tests.Architecture.Samples;
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Publishing.GitHub;

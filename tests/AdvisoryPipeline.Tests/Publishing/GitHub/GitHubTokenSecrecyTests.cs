@@ -6,7 +6,6 @@ using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Publishing.Ghsa;
 using AdvisoryPipeline.Publishing.GitHub;
 using AdvisoryPipeline.Publishing.Repository;
-using AdvisoryPipeline.Tests.Architecture.Samples;
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Publishing.GitHub;

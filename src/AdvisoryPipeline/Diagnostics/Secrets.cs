@@ -1,0 +1,66 @@
+namespace AdvisoryPipeline.Diagnostics;
+
+/// <summary>
+/// The secrets this process has read (tokens, passphrases, webhook URLs, API keys), and the one place that takes them
+/// out of text: every message a stage builds from an outside answer, and everything the command line prints, passes
+/// through <see cref="Redact"/>. A secret is read with <see cref="Read"/>, which remembers it.
+/// </summary>
+/// <remarks>
+/// Values shorter than <see cref="MinimumLength"/> are not remembered: masking every "x" of every message would make
+/// the output unreadable, and no real token is that short.
+/// </remarks>
+public static class Secrets
+{
+    public const int MinimumLength = 8;
+
+    public const string Mask = "***";
+
+    private static readonly Lock Gate = new();
+    private static string[] _known = [];
+
+    /// <summary>Remembers <paramref name="secret"/> (and its trimmed form) so that no output shows it from now on.</summary>
+    public static void Remember(string secret)
+    {
+        foreach (var form in new[] { secret, secret.Trim() })
+        {
+            if (form.Length < MinimumLength) continue;
+            lock (Gate)
+            {
+                if (_known.Contains(form, StringComparer.Ordinal)) continue;
+                // Longest first, so that a secret that contains another is masked whole.
+                _known = [.. _known.Append(form).OrderByDescending(known => known.Length)];
+            }
+        }
+    }
+
+    /// <summary><paramref name="text"/> with every remembered secret replaced by <see cref="Mask"/>.</summary>
+    public static string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
+        var known = Volatile.Read(ref _known);
+        foreach (var secret in known)
+            if (text.Contains(secret, StringComparison.Ordinal)) text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>
+    /// Reads a secret from the environment as given, without surrounding whitespace (a value from <c>$(cat file)</c> or
+    /// a pasted secret often ends with a line break), and remembers it. Null when the variable is not set or empty.
+    /// </summary>
+    /// <param name="forHttp">The secret goes into an HTTP header or URL: a character HTTP cannot carry is refused.</param>
+    /// <exception cref="UsageException">The value holds what it cannot hold; the message names the variable only.</exception>
+    public static string? Read(Func<string, string?> getVariable, string name, bool forHttp = true)
+    {
+        var raw = getVariable(name);
+        if (raw is null) return null;
+        Remember(raw);
+        var value = raw.Trim();
+        if (value.Length == 0) return null;
+        if (forHttp && value.Any(c => c is < '!' or > '~'))
+            throw new UsageException(
+                $"${name} holds characters that an HTTP request cannot carry (a line break, a space or a control character inside the value): set it to the secret alone");
+        if (!forHttp && value.Any(c => char.IsControl(c)))
+            throw new UsageException($"${name} holds control characters (a line break inside the value?): set it to the secret alone");
+        return value;
+    }
+}
