@@ -23,7 +23,7 @@ public static class PublishFindings
 
     public static Finding UnsafeId(PublishableAdvisory advisory) => Error(UnsafeIdCode, advisory.SourcePath,
         $"the ID '{advisory.Record.Id}' cannot be a file name in the published feed",
-        "Use letters, digits and '-', '.', '_', ':', '+', '~' only, not starting with '.'.");
+        "Use ASCII letters, digits, '.', '_' and '-' only, starting with a letter or digit (advisory validate reports it as ID001).");
 
     public static Finding HeldAndPublishable(PublishableAdvisory advisory) => Error(HeldAndPublishableCode, advisory.SourcePath,
         $"{advisory.Record.Id} is both held (embargoed) and ready to publish");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Git;
 using AdvisoryPipeline.Osv;
+using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Publishing;
@@ -66,14 +67,8 @@ public static class PublishPlanner
         return new PublishPlan(runTime, [.. planned.OrderBy(entry => entry.Id, StringComparer.Ordinal)], ledger);
     }
 
-    /// <summary>
-    /// Whether an ID can name a file in every target: ASCII letters, digits and <c>-._:+~</c>, not starting with a
-    /// dot, at most 200 characters. No separator, comma or quote, so paths and CSV rows need no escaping.
-    /// </summary>
-    public static bool IsSafeFileName(string id) =>
-        id.Length is > 0 and <= 200
-        && id[0] != '.'
-        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or ':' or '+' or '~');
+    /// <summary>Whether an ID can name a file in every target: the one ID policy (<see cref="AdvisoryId.UsabilityProblem"/>).</summary>
+    public static bool IsSafeFileName(string id) => AdvisoryId.UsabilityProblem(id) is null;
 
     private static PlannedAdvisory? PlanOne(PublishableAdvisory advisory, LedgerRecord? target, DateTimeOffset runTime, List<Finding> findings)
     {

@@ -27,6 +27,7 @@ public static class AdvisoryChecker
             findings.AddRange(readFindings);
             if (advisory is not null)
             {
+                if (IdFindings.Unusable(advisory.Id, document.Map.Locate("/id")) is { } unusable) findings.Add(unusable);
                 var lint = database.Lint.CheckRecord(document, advisory.Record);
                 findings.AddRange(lint.Findings);
                 lintSummary = lint.Summary;

@@ -59,6 +59,9 @@ public static class DatabaseValidator
             if (group.Key.ConfigPath is { } configPath)
                 databaseFindings.AddRange(LintConfigCheck.Check(group.Key.Config, configPath));
         }
+        databaseFindings.AddRange(IdFindings.CaseCollisions(results
+            .Where(r => r.Summary.Id is { Length: > 0 })
+            .Select(r => (r.Summary.Id!, r.Summary.Lint?.Id.Where ?? SourceLocation.WholeFile(r.Path)))));
         if (options.BaseRef is { } baseRef)
             databaseFindings.AddRange(HistoryFindings(results, baseRef, options.HistoryFolders));
         return new ValidationReport(results, databaseFindings);

@@ -168,8 +168,11 @@ public sealed class PublishPlannerTests
 
     [Theory]
     [InlineData("TSSA-2025-4", true)]
-    [InlineData("openSUSE-SU-2024:12345-1", true)]
-    [InlineData("x_tessera.internal+1~2", true)]
+    [InlineData("x_tessera.internal-1", true)]
+    // The one ID policy: the site and every other output carry these, so the feed does too (validate says ID001).
+    [InlineData("openSUSE-SU-2024:12345-1", false)]
+    [InlineData("x_tessera.internal+1~2", false)]
+    [InlineData("TSSA-2025-1.", false)]
     [InlineData(".hidden", false)]
     [InlineData("A/B", false)]
     [InlineData("A\\B", false)]

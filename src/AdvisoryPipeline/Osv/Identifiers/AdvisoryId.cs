@@ -86,6 +86,29 @@ public sealed partial record AdvisoryId
         return valid;
     }
 
+    /// <summary>The longest ID the outputs carry: a folder name, a file name and a URL segment on every system.</summary>
+    public const int MaxLength = 128;
+
+    /// <summary>
+    /// Why <paramref name="id"/> cannot be published, or null when it can: the one ID policy. Every output names a
+    /// file, a folder or a URL after the ID (the feed's <c>ID.json</c>, the site's <c>ID/</c>, <c>ID.md</c>, a git
+    /// path), so an ID is ASCII letters, digits, <c>.</c>, <c>_</c> and <c>-</c>, starts with a letter or digit, does
+    /// not end with a dot, and has at most <see cref="MaxLength"/> characters. Validation refuses any other, so that no
+    /// later stage meets an ID it cannot use.
+    /// </summary>
+    public static string? UsabilityProblem(string id)
+    {
+        if (id.Length == 0) return "it is empty";
+        if (id.Length > MaxLength) return $"it is {id.Length} characters long, more than {MaxLength}";
+        if (!char.IsAsciiLetterOrDigit(id[0])) return "it does not start with a letter or a digit";
+        if (id[^1] == '.') return "it ends with a dot";
+        var bad = id.AsSpan().IndexOfAnyExcept(UsableCharacters);
+        return bad < 0 ? null : $"it contains '{id[bad]}' (U+{(int)id[bad]:X4}); an ID has ASCII letters, digits, '.', '_' and '-' only";
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UsableCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+
     /// <summary>Whether <paramref name="id"/> is a placeholder, of this database or any other.</summary>
     public static bool IsPlaceholderText(string id, string? ownPrefix = null) => Read(id, ownPrefix).IsPlaceholder;
 

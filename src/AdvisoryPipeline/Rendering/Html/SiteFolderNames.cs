@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
@@ -7,15 +7,13 @@ namespace AdvisoryPipeline.Rendering.Html;
 /// digits, <c>. _ -</c>, starting with a letter or digit), not too long, and not one of the site's own
 /// folders and files. Compared without case: the site may be served from a case-insensitive file system.
 /// </summary>
-internal static partial class SiteFolderNames
+internal static class SiteFolderNames
 {
     public static readonly StringComparer Comparer = StringComparer.OrdinalIgnoreCase;
 
     private static readonly HashSet<string> Reserved = new(
         [SiteAssets.Folder, "osv", "packages", "index.html", "feed.xml"], Comparer);
 
-    public static bool IsUsable(string id) => Shape().IsMatch(id) && !id.EndsWith('.') && !Reserved.Contains(id);
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Shape();
+    /// <summary>An ID or alias that the ID policy accepts (<see cref="AdvisoryId.UsabilityProblem"/>) and that is not one of the site's own names.</summary>
+    public static bool IsUsable(string id) => AdvisoryId.UsabilityProblem(id) is null && !Reserved.Contains(id);
 }
