@@ -91,12 +91,19 @@ internal static class DatabaseChecks
         }
     }
 
+    /// <summary>The most others a finding names; 5,000 advisories claiming one alias must not print 25 million names.</summary>
+    private const int MaxNamed = 5;
+
+    /// <summary>The others of <paramref name="all"/> than <paramref name="self"/>: the first few by name, then how many more.</summary>
     private static string Others<T>(List<T> all, T self, Func<T, string> describe)
     {
-        var others = new List<string>(all.Count - 1);
-        foreach (var item in all)
-            if (!EqualityComparer<T>.Default.Equals(item, self)) others.Add(describe(item));
-        return string.Join(", ", others);
+        var named = new List<string>(MaxNamed);
+        for (var i = 0; i < all.Count && named.Count < MaxNamed; i++)
+            if (!EqualityComparer<T>.Default.Equals(all[i], self)) named.Add(describe(all[i]));
+        var more = all.Count - 1 - named.Count;
+        return more > 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{string.Join(", ", named)} and {more:N0} more")
+            : string.Join(", ", named);
     }
 
     /// <summary>Alias number <see cref="Index"/> of <see cref="Holder"/>.</summary>

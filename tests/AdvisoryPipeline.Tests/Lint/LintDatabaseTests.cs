@@ -108,4 +108,20 @@ public sealed class LintDatabaseTests
     }
 
     private static Dictionary<string, LintLevel> Off(string code) => new() { [code] = LintLevel.Off };
+
+    [Fact]
+    public void An_alias_claimed_by_thousands_names_five_others_and_counts_the_rest_in_linear_time()
+    {
+        var summaries = Enumerable.Range(1, 5000)
+            .Select(i => Summarize($"advisories/TSSA-2025-{i}.yaml", LintHarness.CleanRecord($"TSSA-2025-{i}", "CVE-2025-21364")))
+            .ToArray();
+
+        var findings = CheckDatabase(LintHarness.Config, summaries).Where(f => f.Code == "OSV306").ToList();
+
+        Assert.Equal(5000, findings.Count);
+        Assert.All(findings, f => Assert.EndsWith(" and 4,994 more", f.Message, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Equal(5, f.Message.Split(" (advisories/").Length - 1));
+        Assert.StartsWith("CVE-2025-21364 is also an alias of TSSA-2025-10 (advisories/TSSA-2025-10.yaml:5:5), TSSA-2025-100 (",
+            findings.Single(f => f.Location.File == "advisories/TSSA-2025-1.yaml").Message, StringComparison.Ordinal);
+    }
 }
