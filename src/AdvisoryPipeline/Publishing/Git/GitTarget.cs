@@ -8,13 +8,19 @@ namespace AdvisoryPipeline.Publishing.Git;
 /// <summary>
 /// <c>git:PATH[#BRANCH][:FOLDER]</c>: the records in a branch of a local repository
 /// (<see cref="RecordLayout"/>), published as one commit made with git's plumbing, so that neither the user's index
-/// nor any working tree is touched: blobs by <c>fast-import</c>, the tree in a temporary index
+/// nor any working tree is touched while it is made: blobs by <c>fast-import</c>, the tree in a temporary index
 /// (<c>GIT_INDEX_FILE</c>, <c>read-tree</c>, <c>update-index</c>, <c>write-tree</c>), then <c>commit-tree</c> and
 /// <c>update-ref</c> with the expected old value, so that a branch moved meanwhile is never overwritten (the publish
-/// is planned again). When the branch is checked out in a working tree, that tree is moved along with
-/// <c>read-tree -m -u</c>, which refuses to overwrite local changes. The branch is created (with no parent) when it
-/// does not exist. Commits are dated at the run's time; git's configured identity is used, else a fallback.
+/// is planned again). The branch is created (with no parent) when it does not exist. Commits are dated at the run's
+/// time; git's configured identity is used, else a fallback.
 /// </summary>
+/// <remarks>
+/// When the branch is checked out in a working tree, that tree must be clean under the folder (else nothing is
+/// published), and it follows the branch after the branch has moved: only the folder's files and index entries are
+/// brought to the new commit (<c>git restore</c>). A journal in the repository's git folder records the move first, so
+/// that a run killed at any moment is finished by the next one (<see cref="RecoverAsync"/>): the branch was either
+/// not moved (nothing to do) or moved (the folder is brought to it, a lock a killed git left is removed).
+/// </remarks>
 public sealed class GitTarget : IPublishTarget
 {
     private const string ZeroSha = "0000000000000000000000000000000000000000";
@@ -47,6 +53,7 @@ public sealed class GitTarget : IPublishTarget
     {
         if (!Directory.Exists(_git.WorkingDirectory) || (await _git.RunAsync(["rev-parse", "--git-dir"], cancellationToken: cancellationToken)).ExitCode != 0)
             throw new PublishFailedException($"{Name}: {_git.WorkingDirectory} is not a git repository.");
+        await RecoverAsync(cancellationToken);
         var branch = _branch ?? await CurrentBranchAsync(cancellationToken);
         if ((await _git.RunAsync(["check-ref-format", "refs/heads/" + branch], cancellationToken: cancellationToken)).ExitCode != 0)
             throw new PublishFailedException($"{Name}: '{branch}' is not a valid branch name.");
@@ -68,25 +75,75 @@ public sealed class GitTarget : IPublishTarget
 
         var commit = await CommitAsync(state, change, PublishCommitMessage.Full(plan, change), plan.RunTime, cancellationToken);
         var worktree = await WorktreeWithBranchAsync(state.Branch, cancellationToken);
-        var from = state.HeadSha ?? EmptyTreeSha;
-        if (worktree is not null
-            && (await _git.RunAsync(["read-tree", "-m", "-u", from, commit], workingDirectory: worktree, cancellationToken: cancellationToken)) is { ExitCode: not 0 } refused)
+        if (worktree is not null && await LocalChangesAsync(worktree, cancellationToken) is { Length: > 0 } changes)
         {
             throw new PublishFailedException(
-                $"{Name}: {state.Branch} is checked out in {worktree}, and its files there would be overwritten ({refused.Error}). "
-                + "Commit or stash the changes under " + _layout.Folder + ", then publish again. Nothing was published.");
+                $"{Name}: {state.Branch} is checked out in {worktree}, which has changes under {_layout.Folder} that the publish would overwrite "
+                + $"({changes}). Commit or stash the changes under {_layout.Folder}, then publish again. Nothing was published.");
         }
+
+        var journal = new PublishJournal(state.Branch, state.HeadSha ?? ZeroSha, commit, worktree);
+        await journal.WriteAsync(await JournalPathAsync(cancellationToken));
         var moved = await _git.RunAsync(["update-ref", "-m", "advisory publish", "refs/heads/" + state.Branch, commit, state.HeadSha ?? ZeroSha],
-            cancellationToken: cancellationToken);
+            cancellationToken: CancellationToken.None);
         if (moved.ExitCode != 0)
         {
-            if (worktree is not null)
-                await _git.RunCheckedAsync(["read-tree", "-m", "-u", commit, from], workingDirectory: worktree, cancellationToken: CancellationToken.None);
+            File.Delete(await JournalPathAsync(CancellationToken.None));
             return ApplyResult.Replan(await ReadLedgerAsync(cancellationToken), $"{state.Branch} moved while publishing ({moved.Error})");
         }
+        // From here on the publish has happened; the working tree only catches up, and the next run finishes that if this one is killed.
+        await FinishAsync(journal, CancellationToken.None);
         return ApplyResult.Done(new PublishOutcome(PublishOutcomeKind.Committed,
             $"committed {commit[..7]} to {state.Branch} of {_git.WorkingDirectory} ({change.RecordFileCount(_layout)} record files)", commit));
     }
+
+    /// <summary>Finishes what a run killed after it wrote its journal left: see the remarks of <see cref="GitTarget"/>.</summary>
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        var path = await JournalPathAsync(cancellationToken);
+        if (PublishJournal.TryRead(path) is not { } journal)
+        {
+            if (File.Exists(path)) File.Delete(path);
+            return;
+        }
+        var head = await _git.RunAsync(["rev-parse", "--verify", "--quiet", $"refs/heads/{journal.Branch}^{{commit}}"], cancellationToken: cancellationToken);
+        if (head.ExitCode == 0 && head.Text == journal.Commit)
+            await FinishAsync(journal, cancellationToken);
+        else
+            File.Delete(path);
+    }
+
+    /// <summary>Brings the folder of the working tree that has the branch checked out to the new commit, then drops the journal.</summary>
+    private async Task FinishAsync(PublishJournal journal, CancellationToken cancellationToken)
+    {
+        if (journal.Worktree is { } worktree && Directory.Exists(worktree))
+        {
+            // A git killed while it held the index leaves its lock, and every later command would fail on it.
+            var gitDirectory = await _git.RunCheckedAsync(["rev-parse", "--absolute-git-dir"], workingDirectory: worktree, cancellationToken: cancellationToken);
+            var stale = Path.Combine(gitDirectory, "index.lock");
+            if (File.Exists(stale)) File.Delete(stale);
+            var from = journal.OldHead == ZeroSha ? EmptyTreeSha : journal.OldHead;
+            var changed = await _git.RunCheckedAsync(["diff", "--name-only", "-z", "--no-renames", from, journal.Commit, "--", ":(top)" + _layout.Folder],
+                workingDirectory: worktree, cancellationToken: cancellationToken);
+            if (changed.Length > 0)
+                await _git.RunCheckedAsync(["restore", "--source=" + journal.Commit, "--staged", "--worktree", "--", ":(top)" + _layout.Folder],
+                    workingDirectory: worktree, cancellationToken: cancellationToken);
+        }
+        File.Delete(await JournalPathAsync(cancellationToken));
+    }
+
+    /// <summary>What <c>git status</c> says of the folder in the working tree: changed, staged and untracked files.</summary>
+    private async Task<string> LocalChangesAsync(string worktree, CancellationToken cancellationToken)
+    {
+        var status = await _git.RunCheckedAsync(["status", "--porcelain", "--untracked-files=all", "--", ":(top)" + _layout.Folder],
+            workingDirectory: worktree, cancellationToken: cancellationToken);
+        var lines = status.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 0 ? "" : string.Join(", ", lines.Take(3).Select(line => line.Trim())) + (lines.Length > 3 ? $" and {lines.Length - 3} more" : "");
+    }
+
+    private async Task<string> JournalPathAsync(CancellationToken cancellationToken) =>
+        Path.Combine(await _git.RunCheckedAsync(["rev-parse", "--path-format=absolute", "--git-common-dir"], cancellationToken: cancellationToken),
+            PublishJournal.FileName);
 
     private async Task<string> CurrentBranchAsync(CancellationToken cancellationToken)
     {

@@ -158,6 +158,42 @@ public sealed class GitTargetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_publish_killed_after_the_branch_moved_is_finished_by_the_next_run_and_the_worktree_is_clean()
+    {
+        await PublishAsync(Target(), Database(), FirstRun);
+        var old = _repository.Head();
+        await PublishAsync(Target(), [.. Database(), Advisory("TSSA-2026-3")], SecondRun);
+        var moved = _repository.Head();
+        // What kill -9 leaves after update-ref: the worktree's folder and index still at the old commit, git's lock, the journal.
+        _repository.Git("restore", "--source=" + old, "--staged", "--worktree", "--", "osv");
+        File.WriteAllText(Path.Combine(_repository.Root, ".git", "index.lock"), "");
+        File.WriteAllText(Path.Combine(_repository.Root, ".git", "advisory-publish-journal"), $"main\n{old}\n{moved}\n{_repository.Root}\n");
+
+        var again = await PublishAsync(Target(), [.. Database(), Advisory("TSSA-2026-3")], SecondRun.AddHours(1));
+
+        Assert.Equal(PublishOutcomeKind.NothingToWrite, again.Outcome!.Kind);
+        Assert.Equal(moved, _repository.Head());
+        Assert.Equal("", _repository.Git("status", "--porcelain"));
+        Assert.False(File.Exists(Path.Combine(_repository.Root, ".git", "advisory-publish-journal")));
+        Assert.False(File.Exists(Path.Combine(_repository.Root, ".git", "index.lock")));
+    }
+
+    [Fact]
+    public async Task A_publish_killed_before_the_branch_moved_leaves_nothing_to_repair()
+    {
+        await PublishAsync(Target(), Database(), FirstRun);
+        var head = _repository.Head();
+        File.WriteAllText(Path.Combine(_repository.Root, ".git", "advisory-publish-journal"),
+            $"main\n{head}\n{new string('a', 40)}\n{_repository.Root}\n");
+
+        await Target().ReadLedgerAsync(CancellationToken.None);
+
+        Assert.Equal(head, _repository.Head());
+        Assert.Equal("", _repository.Git("status", "--porcelain"));
+        Assert.False(File.Exists(Path.Combine(_repository.Root, ".git", "advisory-publish-journal")));
+    }
+
+    [Fact]
     public async Task A_folder_that_is_not_a_repository_is_a_clear_error()
     {
         var target = new GitTarget("git:nowhere", Path.Combine(_repository.Root, "missing"), null, new RecordLayout("osv"), _repository.Isolation);
