@@ -4,6 +4,7 @@ using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Editing;
 using AdvisoryPipeline.Fixing;
 using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Cli.Commands;
 
@@ -40,9 +41,12 @@ public static class FixCommand
         var findings = FindingWriter.Create(FindingFormat.Text, env.Out);
         int changes = 0, changedFiles = 0, skippedFiles = discovered.Refused.Count;
         foreach (var refused in discovered.Refused) findings.Write(refused);
+        // Each file is fixed only as far as the result validates as well as the file did, under its own database's rules.
+        var databases = new DatabaseContextResolver(new ValidationOptions { Clock = env.Clock });
         foreach (var file in discovered.Files)
         {
-            var outcome = AdvisoryFixer.Fix(AdvisoryFileLoader.Load(file));
+            var database = databases.For(file.FullPath);
+            var outcome = AdvisoryFixer.Fix(AdvisoryFileLoader.Load(file), document => AdvisoryChecker.FindingsOf(document, database, env.Clock));
             foreach (var problem in outcome.Problems) findings.Write(problem);
             if (outcome.Skipped) skippedFiles++;
             foreach (var fix in outcome.Fixes)

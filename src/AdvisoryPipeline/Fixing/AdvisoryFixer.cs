@@ -23,7 +23,10 @@ public sealed record FixOutcome(LoadedDocument Original, string FixedText, IRead
 /// (quoting, names, purls, URLs, trailing whitespace), then the order of range events, then the order of the
 /// top-level keys. After each round the text is loaded again and must give the record the round intended
 /// (the same record, with only the rewritten values or the reordered events differing) and no new error;
-/// otherwise that round is dropped and reported (FIX002), so a fix can never change what an advisory says.
+/// otherwise that round is dropped and reported (FIX002), so a fix can never change what an advisory says. A round
+/// that would add a finding of validation (schema or lint, as <c>validate</c> reports it for the file) is dropped the
+/// same way, so a fix never makes a valid record invalid: sorting a tie of <c>fixed</c> and <c>introduced</c> at one
+/// version, for one, can change how a range reads.
 /// Locations of a round's changes are in the text that round starts from; no round adds or removes lines, so
 /// line numbers are those of the original file.
 /// </summary>
@@ -33,7 +36,8 @@ public static class AdvisoryFixer
     private static readonly HashSet<string> TolerableErrors =
         [LoadFindingCodes.NumberForString, LoadFindingCodes.BooleanForString, LoadFindingCodes.NullForString];
 
-    public static FixOutcome Fix(LoadedDocument document)
+    /// <param name="findingsOf">What validation says of a document (<see cref="AdvisoryChecker.FindingsOf"/>).</param>
+    public static FixOutcome Fix(LoadedDocument document, Func<LoadedDocument, IReadOnlyList<Finding>> findingsOf)
     {
         var blocking = document.Findings.Where(f => f.IsError && !TolerableErrors.Contains(f.Code)).ToList();
         if (blocking.Count > 0 || document.Record is null)
@@ -47,21 +51,22 @@ public static class AdvisoryFixer
         var fixes = new List<AppliedFix>();
         var problems = new List<Finding>();
         var current = document;
-        current = RunRound(current, ValueRound(current), fixes, problems);
-        current = RunRound(current, MoveRound(current, EventOrder.Find(current).ToList()), fixes, problems);
-        current = RunRound(current, MoveRound(current, TopLevelKeyOrder.Find(current) is { } keys ? [keys] : []), fixes, problems);
+        var checks = new FindingCounter(findingsOf);
+        current = RunRound(current, ValueRound(current), checks, fixes, problems);
+        current = RunRound(current, MoveRound(current, EventOrder.Find(current).ToList()), checks, fixes, problems);
+        current = RunRound(current, MoveRound(current, TopLevelKeyOrder.Find(current) is { } keys ? [keys] : []), checks, fixes, problems);
         return new FixOutcome(document, current.Text, fixes, problems);
     }
 
     /// <summary>The edits of one round, what it reports, and the record and authoring block it must produce.</summary>
     private sealed record Round(IReadOnlyList<TextEdit> Edits, IReadOnlyList<AppliedFix> Fixes, JsonNode? ExpectedRecord, JsonNode? ExpectedAuthoring);
 
-    private static LoadedDocument RunRound(LoadedDocument current, Round round, List<AppliedFix> fixes, List<Finding> problems)
+    private static LoadedDocument RunRound(LoadedDocument current, Round round, FindingCounter checks, List<AppliedFix> fixes, List<Finding> problems)
     {
         if (round.Edits.Count == 0) return current;
         var text = TextEdit.ApplyAll(current.Text, round.Edits);
         var next = AdvisoryYamlLoader.Load(current.Path, Encoding.UTF8.GetBytes(text));
-        if (Keeps(round, current, next))
+        if (Keeps(round, current, next) && !checks.Adds(current, next))
         {
             fixes.AddRange(round.Fixes);
             return next;
@@ -69,7 +74,7 @@ public static class AdvisoryFixer
         var rules = string.Join(", ", round.Fixes.Select(f => FixRuleNames.Of(f.Rule)).Distinct());
         var first = round.Fixes[0];
         problems.Add(new Finding(FixFindingCodes.RuleWithdrawn, FindingLevel.Warning,
-            $"the {rules} changes would have changed what the record says, so they were not made",
+            $"the {rules} changes would have changed what the record says or added a finding, so they were not made",
             new SourceLocation(current.Path, first.Line, first.Column), "make this change by hand"));
         return current;
     }
@@ -154,4 +159,24 @@ public static class AdvisoryFixer
     }
 
     private static JsonNode? ToNode(JsonElement element) => JsonNode.Parse(element.GetRawText());
+
+    /// <summary>Validation's findings per document of a fix, counted per code, each document checked once.</summary>
+    private sealed class FindingCounter(Func<LoadedDocument, IReadOnlyList<Finding>> findingsOf)
+    {
+        private readonly Dictionary<LoadedDocument, Dictionary<string, int>> _counts = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Whether <paramref name="after"/> has more findings of some code than <paramref name="before"/>.</summary>
+        public bool Adds(LoadedDocument before, LoadedDocument after)
+        {
+            var old = CountsOf(before);
+            return CountsOf(after).Any(pair => pair.Value > old.GetValueOrDefault(pair.Key));
+        }
+
+        private Dictionary<string, int> CountsOf(LoadedDocument document)
+        {
+            if (!_counts.TryGetValue(document, out var counts))
+                _counts[document] = counts = findingsOf(document).GroupBy(f => f.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return counts;
+        }
+    }
 }

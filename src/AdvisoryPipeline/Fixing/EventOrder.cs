@@ -7,7 +7,7 @@ namespace AdvisoryPipeline.Fixing;
 
 /// <summary>
 /// Sorts the events of SEMVER and ECOSYSTEM ranges by version, in the ordering of the range (SemVer 2.0 for
-/// SEMVER, the package ecosystem's for ECOSYSTEM), keeping events of equal versions in their written order.
+/// SEMVER, the package ecosystem's for ECOSYSTEM), keeping events of equal versions in their written order, except that an event that ends a stretch comes before one that opens the next.
 /// OSV evaluates events in version order whatever their order in the file, so sorting changes nothing but
 /// readability. A range is left alone when it is a GIT range (commit order is not knowable from the text),
 /// when its ecosystem's ordering is not implemented, or when any event is not exactly one version string
@@ -39,16 +39,21 @@ internal static class EventOrder
     private static Reordering? Sort(LoadedDocument document, JsonElement range, string pointer, IVersionScheme scheme)
     {
         var versions = new List<ParsedVersion>();
+        var opens = new List<bool>();
         foreach (var (_, item) in RecordFields.Items(range, "events"))
         {
             if (item.ValueKind != JsonValueKind.Object) return null;
             using var properties = item.EnumerateObject();
             if (!properties.MoveNext() || properties.Current.Value.ValueKind != JsonValueKind.String) return null;
+            var isIntroduced = properties.Current.Name == "introduced";
             var version = properties.Current.Value.GetString()!;
             if (properties.MoveNext() || !scheme.TryParse(version, out var parsed, out _)) return null;
             versions.Add(parsed);
+            opens.Add(isIntroduced);
         }
-        var order = Enumerable.Range(0, versions.Count).OrderBy(i => versions[i]).ToArray();
+        // At one version, what ends a stretch comes before what opens the next: "fixed: 0.13.0" then "introduced: 0.13.0"
+        // reads as two stretches that meet, the other way round as an empty one.
+        var order = Enumerable.Range(0, versions.Count).OrderBy(i => versions[i]).ThenBy(i => opens[i]).ToArray();
         if (order.SequenceEqual(Enumerable.Range(0, order.Length))) return null;
 
         if (CollectionLayouts.Of(document, pointer, mapping: false) is not { } layout) return null;

@@ -13,9 +13,18 @@ namespace AdvisoryPipeline.Validation;
 public static class AdvisoryChecker
 {
     /// <summary>Checks a file whose YAML <see cref="AdvisoryYamlLoader.Parse"/> has already parsed.</summary>
-    internal static CheckedAdvisory Check(AdvisoryFile file, ParsedYaml yaml, DatabaseContext database, TimeProvider clock)
+    internal static CheckedAdvisory Check(AdvisoryFile file, ParsedYaml yaml, DatabaseContext database, TimeProvider clock) =>
+        Check(file, AdvisoryYamlLoader.Convert(yaml), database, clock);
+
+    /// <summary>
+    /// The findings of one loaded document, as <c>validate</c> reports them for the file (not those that need the
+    /// whole database): what <c>advisory fix</c> compares before and after a change.
+    /// </summary>
+    public static IReadOnlyList<Finding> FindingsOf(LoadedDocument document, DatabaseContext database, TimeProvider clock) =>
+        Check(new AdvisoryFile(document.Path, document.Path), document, database, clock).Findings;
+
+    private static CheckedAdvisory Check(AdvisoryFile file, LoadedDocument document, DatabaseContext database, TimeProvider clock)
     {
-        var document = AdvisoryYamlLoader.Convert(yaml);
         var findings = new List<Finding>(document.Findings);
         LoadedAdvisory? advisory = null;
         Lint.LintSummary? lintSummary = null;

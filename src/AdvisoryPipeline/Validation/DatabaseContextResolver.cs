@@ -10,7 +10,7 @@ namespace AdvisoryPipeline.Validation;
 /// <c>database.yaml</c>, else the built-in defaults. Each configuration is read once and each schema compiled
 /// once per ID prefix, however many files share them.
 /// </summary>
-internal sealed class DatabaseContextResolver(ValidationOptions options)
+public sealed class DatabaseContextResolver(ValidationOptions options)
 {
     private const string DefaultsKey = "<defaults>";
     private readonly Dictionary<string, DatabaseContext> _byConfig = new(StringComparer.Ordinal);

@@ -1,12 +1,17 @@
 using System.Text;
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Fixing;
 using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Tests.Fixing;
 
 public sealed class AdvisoryFixerTests
 {
-    private static FixOutcome Fix(string yaml) => AdvisoryFixer.Fix(AdvisoryYamlLoader.Load("t.yaml", Encoding.UTF8.GetBytes(yaml)));
+    private static readonly DatabaseContext Defaults = new DatabaseContextResolver(new ValidationOptions()).For(Path.Combine(Path.GetTempPath(), "t.yaml"));
+
+    private static FixOutcome Fix(string yaml) =>
+        AdvisoryFixer.Fix(AdvisoryYamlLoader.Load("t.yaml", Encoding.UTF8.GetBytes(yaml)), document => AdvisoryChecker.FindingsOf(document, Defaults, TimeProvider.System));
 
     private static string Fixed(string yaml)
     {
@@ -16,6 +21,21 @@ public sealed class AdvisoryFixerTests
         Assert.Empty(again.Fixes);
         Assert.Equal(outcome.FixedText, again.FixedText);
         return outcome.FixedText;
+    }
+
+    [Fact]
+    public void A_round_that_would_add_a_finding_of_validation_is_not_made()
+    {
+        const string yaml = "id: X-1\nsummary: s\naffected:\n  - package: {ecosystem: PyPI, name: Django}\n";
+        var document = AdvisoryYamlLoader.Load("t.yaml", Encoding.UTF8.GetBytes(yaml));
+
+        // A validation that objects to the canonical name: the name fix must not be made.
+        var outcome = AdvisoryFixer.Fix(document, candidate => candidate.Text.Contains("name: django", StringComparison.Ordinal)
+            ? [new Finding("OSV999", FindingLevel.Warning, "objection", new SourceLocation("t.yaml", 4, 1))]
+            : []);
+
+        Assert.False(outcome.Changed);
+        Assert.Equal(FixFindingCodes.RuleWithdrawn, Assert.Single(outcome.Problems).Code);
     }
 
     [Fact]

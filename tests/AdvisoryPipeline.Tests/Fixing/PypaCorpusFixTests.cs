@@ -61,6 +61,18 @@ public sealed class PypaCorpusFixTests : IDisposable
 
         var second = new CliRunner(_folder.Path).Run("fix", "--check", ".");
         Assert.Equal((0, $"nothing to fix in 983 files\n"), (second.ExitCode, second.Out));
+
+        // No fix makes a record worse: per code, the fixed corpus has no more findings than the original.
+        var before = FindingCodes(new CliRunner(corpus).Run("validate", "--no-cache", "--format", "json", "."));
+        var after = FindingCodes(new CliRunner(_folder.Path).Run("validate", "--no-cache", "--format", "json", "."));
+        Assert.All(after, pair => Assert.True(pair.Value <= before.GetValueOrDefault(pair.Key), $"{pair.Key}: {before.GetValueOrDefault(pair.Key)} before the fix, {pair.Value} after"));
+    }
+
+    private static Dictionary<string, int> FindingCodes(CliResult validation)
+    {
+        using var report = JsonDocument.Parse(validation.Out);
+        return report.RootElement.GetProperty("findings").EnumerateArray()
+            .GroupBy(finding => finding.GetProperty("code").GetString()!).ToDictionary(g => g.Key, g => g.Count());
     }
 
     private static JsonElement Load(string text) =>

@@ -20,7 +20,10 @@ internal static class YamlTextDecoder
         text = "";
         problem = null;
         hasByteOrderMark = bytes.StartsWith(Utf8Bom);
-        var content = hasByteOrderMark ? bytes[Utf8Bom.Length..] : bytes;
+        var content = bytes;
+        // Editors that add a mark to text that already has one leave several; every one of them is a mark, not text.
+        var marks = 0;
+        for (; content.StartsWith(Utf8Bom); marks++) content = content[Utf8Bom.Length..];
 
         if (!hasByteOrderMark && WideEncoding(bytes) is { } encoding)
         {
@@ -38,7 +41,7 @@ internal static class YamlTextDecoder
 
         var offset = FirstInvalidByte(content);
         var (line, column) = LineAndColumn(content[..offset]);
-        var fileOffset = offset + (hasByteOrderMark ? Utf8Bom.Length : 0);
+        var fileOffset = offset + marks * Utf8Bom.Length;
         problem = new Finding(LoadFindingCodes.Encoding, FindingLevel.Error,
             $"invalid UTF-8 at byte offset {fileOffset} (byte 0x{content[offset]:X2})",
             new SourceLocation(path, line, column),
