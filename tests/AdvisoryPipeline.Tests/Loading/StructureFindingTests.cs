@@ -59,6 +59,17 @@ public class StructureFindingTests
     }
 
     [Fact]
+    public void An_empty_key_whose_value_the_parser_drops_is_an_error_not_broken_json()
+    {
+        // Found by fuzzing: YamlDotNet emits no value event for "- : 2.0" in a block sequence.
+        var document = Load("id: X\nversions:\n  - : 2.0\n");
+
+        Assert.Null(document.Record);
+        Assert.Contains(document.Findings, f => f.Code == LoadFindingCodes.Syntax && f.Location.Line == 3
+            && f.Message == "this entry has an empty key and its value could not be read");
+    }
+
+    [Fact]
     public void Parser_failure_that_is_not_a_YamlException_is_still_YAML001()
     {
         // YamlDotNet throws InvalidOperationException from its scanner for this one.

@@ -389,6 +389,16 @@ internal sealed class YamlJsonConverter
         var writer = WriterFor(f.Authoring);
         if (f.IsMapping)
         {
+            if (f.AwaitingValue && !f.SkipValue)
+            {
+                // YamlDotNet drops the value of an entry whose key is empty in a block sequence ("- : 2.0"): the key
+                // was written, so the JSON needs a value, and the author needs to know the value was not read.
+                WriterFor(f.ValueAuthoring).WriteNullValue();
+                Report(new PendingFinding(LoadFindingCodes.Syntax, FindingLevel.Error,
+                    "this entry has an empty key and its value could not be read",
+                    "write the key as a quoted string (\"\": value), or remove the stray ':'"), f.KeyPlace, pointer: null);
+                _fatal = true;
+            }
             writer.WriteEndObject();
             _keys.Close(f.Keys);
         }
