@@ -63,7 +63,13 @@ public sealed class FolderReplacement
     /// <summary>Stages the new content with <paramref name="fill"/> (given the staging folder), then swaps it in.</summary>
     /// <param name="fill">Writes the new content into the staging folder it is given.</param>
     /// <param name="betweenRenames">Runs when the old folder is moved away and the new one not yet in place (a test's failure point).</param>
-    public void Replace(Action<string> fill, Action? betweenRenames = null)
+    public void Replace(Action<string> fill, Action? betweenRenames = null) => Stage(fill).Swap(betweenRenames);
+
+    /// <summary>
+    /// Writes the new content beside the folder and leaves the folder as it is until <see cref="StagedFolder.Swap"/>:
+    /// a caller that has more to do before the swap (publish first, then show the pages) can still step back.
+    /// </summary>
+    public StagedFolder Stage(Action<string> fill)
     {
         Recover();
         Directory.CreateDirectory(_parent);
@@ -72,30 +78,62 @@ public sealed class FolderReplacement
         try
         {
             fill(staging);
-            if (!Directory.Exists(Folder))
-            {
-                Directory.Move(staging, Folder);
-                return;
-            }
-            var backup = Path.Combine(_parent, BackupPrefix + DateTime.UtcNow.Ticks.ToString("D19", CultureInfo.InvariantCulture)
-                + "-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.Move(Folder, backup);
+        }
+        catch
+        {
+            Directory.Delete(staging, recursive: true);
+            throw;
+        }
+        return new StagedFolder(this, staging);
+    }
+
+    /// <summary>New content of a folder, written beside it: <see cref="Swap"/> puts it in place, <see cref="Discard"/> drops it.</summary>
+    public sealed class StagedFolder
+    {
+        private readonly FolderReplacement _replacement;
+        private readonly string _staging;
+
+        internal StagedFolder(FolderReplacement replacement, string staging)
+        {
+            _replacement = replacement;
+            _staging = staging;
+        }
+
+        public void Swap(Action? betweenRenames = null)
+        {
             try
             {
-                betweenRenames?.Invoke();
-                Directory.Move(staging, Folder);
+                var folder = _replacement.Folder;
+                if (!Directory.Exists(folder))
+                {
+                    Directory.Move(_staging, folder);
+                    return;
+                }
+                var backup = Path.Combine(_replacement._parent, _replacement.BackupPrefix
+                    + DateTime.UtcNow.Ticks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+                Directory.Move(folder, backup);
+                try
+                {
+                    betweenRenames?.Invoke();
+                    Directory.Move(_staging, folder);
+                }
+                catch
+                {
+                    Directory.Move(backup, folder);
+                    throw;
+                }
+                Directory.Delete(backup, recursive: true);
             }
-            catch
+            finally
             {
-                Directory.Move(backup, Folder);
-                throw;
+                Discard();
             }
-            Directory.Delete(backup, recursive: true);
         }
-        finally
+
+        public void Discard()
         {
-            if (Directory.Exists(staging))
-                Directory.Delete(staging, recursive: true);
+            if (Directory.Exists(_staging))
+                Directory.Delete(_staging, recursive: true);
         }
     }
 

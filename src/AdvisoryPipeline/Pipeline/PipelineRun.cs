@@ -15,7 +15,9 @@ public sealed record PipelineRunResult(IReadOnlyList<TargetPublishResult> Publis
 /// <c>advisory run</c> as one operation: publish a validated database to its targets, then render it from the
 /// records as published (so that pages show the timestamps the targets manage). Everything it will produce is
 /// checked before anything is written: every target is read and planned and every record validated, and the site
-/// is rendered in memory; only then are the plans applied and the rendered folders swapped in.
+/// is rendered and written beside its folders; only then are the plans applied and the rendered folders swapped in.
+/// Several targets are published one after the other: a failure of a later one leaves the earlier ones published,
+/// and the rendered folders as they were.
 /// </summary>
 public static class PipelineRun
 {
@@ -34,11 +36,25 @@ public static class PipelineRun
 
         var plans = await publisher.PlanAsync(request, targets, cancellationToken);
         var rendered = Render(database, plans[0], now);
-        var published = await publisher.ApplyAsync(request, targets, plans, cancellationToken);
+        var staged = DatabaseRenderer.Stage(rendered, outputFolder, displayFolder);
+        IReadOnlyList<TargetPublishResult> published;
+        try
+        {
+            published = await publisher.ApplyAsync(request, targets, plans, cancellationToken);
+        }
+        catch
+        {
+            staged.Discard();
+            throw;
+        }
         // A target that changed meanwhile was planned again, perhaps with other timestamps: show what it now holds.
         if (!ReferenceEquals(published[0].Plan, plans[0]))
+        {
+            staged.Discard();
             rendered = Render(database, published[0].Plan, now);
-        return new PipelineRunResult(published, rendered, DatabaseRenderer.Write(rendered, outputFolder, displayFolder));
+            staged = DatabaseRenderer.Stage(rendered, outputFolder, displayFolder);
+        }
+        return new PipelineRunResult(published, rendered, staged.Commit());
     }
 
     /// <summary>Pages show each record as the first target holds it, once the plan is applied.</summary>

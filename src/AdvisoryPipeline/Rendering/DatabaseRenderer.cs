@@ -1,5 +1,6 @@
 using System.Text;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
@@ -80,16 +81,52 @@ public static class DatabaseRenderer
     /// Replaces <c>site/</c>, <c>markdown/</c> and <c>mail/</c> under <paramref name="outputFolder"/> (each as one step,
     /// each untouched when unchanged) and says per folder what happened.
     /// </summary>
-    public static IReadOnlyList<string> Write(RenderedDatabase rendered, string outputFolder, string displayFolder)
+    public static IReadOnlyList<string> Write(RenderedDatabase rendered, string outputFolder, string displayFolder) =>
+        Stage(rendered, outputFolder, displayFolder).Commit();
+
+    /// <summary>
+    /// Writes the folders that changed beside their place, without replacing anything yet (see
+    /// <see cref="StagedRender.Commit"/>); a failure to write leaves every output as it was.
+    /// </summary>
+    public static StagedRender Stage(RenderedDatabase rendered, string outputFolder, string displayFolder)
     {
         if (!rendered.Succeeded) throw new InvalidOperationException("Refusing to write a render that has errors.");
-        var lines = new List<string>();
-        foreach (var (folder, files) in new[] { (SiteFolder, rendered.Site), (MarkdownFolder, rendered.Markdown), (MailFolder, rendered.Mail) })
+        var folders = new List<(string Shown, int Files, FolderReplacement.StagedFolder? Staged)>();
+        try
         {
-            var changed = GeneratedFolder.Replace(Path.Combine(outputFolder, folder), files);
-            var shown = Path.Combine(displayFolder, folder);
-            lines.Add(changed ? $"{shown}: wrote {files.Count} files" : $"{shown}: unchanged ({files.Count} files)");
+            foreach (var (folder, files) in new[] { (SiteFolder, rendered.Site), (MarkdownFolder, rendered.Markdown), (MailFolder, rendered.Mail) })
+                folders.Add((Path.Combine(displayFolder, folder), files.Count, GeneratedFolder.Stage(Path.Combine(outputFolder, folder), files)));
+        }
+        catch
+        {
+            foreach (var folder in folders) folder.Staged?.Discard();
+            throw;
+        }
+        return new StagedRender(folders);
+    }
+}
+
+/// <summary>A render written beside the output folders: <see cref="Commit"/> swaps them in, <see cref="Discard"/> drops it.</summary>
+public sealed class StagedRender
+{
+    private readonly IReadOnlyList<(string Shown, int Files, FolderReplacement.StagedFolder? Staged)> _folders;
+
+    internal StagedRender(IReadOnlyList<(string Shown, int Files, FolderReplacement.StagedFolder? Staged)> folders) => _folders = folders;
+
+    /// <summary>Swaps the changed folders in; one line per folder says what happened.</summary>
+    public IReadOnlyList<string> Commit()
+    {
+        var lines = new List<string>();
+        foreach (var (shown, files, staged) in _folders)
+        {
+            staged?.Swap();
+            lines.Add(staged is not null ? $"{shown}: wrote {files} files" : $"{shown}: unchanged ({files} files)");
         }
         return lines;
+    }
+
+    public void Discard()
+    {
+        foreach (var folder in _folders) folder.Staged?.Discard();
     }
 }

@@ -22,15 +22,25 @@ public static class GeneratedFolder
     /// <param name="files">Relative paths (<c>/</c>-separated, see <see cref="GeneratedPath"/>) and their bytes.</param>
     public static bool Replace(string outputFolder, IReadOnlyDictionary<string, byte[]> files)
     {
+        if (Stage(outputFolder, files) is not { } staged) return false;
+        staged.Swap();
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="files"/> beside <paramref name="outputFolder"/>, ready to be swapped in; null when the
+    /// folder already holds exactly them.
+    /// </summary>
+    /// <exception cref="IOException">The folder was not written by this tool, or the files cannot be written.</exception>
+    public static FolderReplacement.StagedFolder? Stage(string outputFolder, IReadOnlyDictionary<string, byte[]> files)
+    {
         var replacement = new FolderReplacement(outputFolder);
         replacement.Recover();
         var target = replacement.Folder;
         if (Directory.Exists(target) && !MayReplace(target))
             throw new IOException(
                 $"{target} is not empty and was not written by this tool (no {MarkerFile} file in it); refusing to replace it.");
-        if (Holds(target, files)) return false;
-        replacement.Replace(staging => WriteAll(staging, files));
-        return true;
+        return Holds(target, files) ? null : replacement.Stage(staging => WriteAll(staging, files));
     }
 
     private static bool MayReplace(string folder) =>

@@ -89,4 +89,28 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(validate.ExitCode == 0, validate.Out + validate.Error);
         Assert.Contains("12 advisories checked, 0 errors, 0 warnings", validate.OutLines);
     }
+
+    [Fact]
+    public void A_run_whose_publish_fails_after_planning_leaves_the_rendered_folders_as_they_were()
+    {
+        using var repository = TemporaryGitRepository.ForPublishing();
+        var target = "git:" + repository.Root;
+        Assert.Equal(0, _cli.Run("run", "--target", target, "--now", Now).ExitCode);
+        var before = Snapshot(_temp.Combine("out"));
+        var advisory = _temp.Combine("advisories", "TSSA-2025-4.yaml");
+        File.WriteAllText(advisory, File.ReadAllText(advisory).Replace("\nsummary: ", "\nsummary: Changed, ", StringComparison.Ordinal));
+        // A local edit in the checked-out branch: the git target refuses when it applies its plan.
+        repository.Write("osv/2025/TSSA-2025-4.json", "local edit\n");
+
+        var failed = _cli.Run("run", "--target", target, "--now", "2026-11-23T12:00:00Z");
+
+        Assert.True(failed.ExitCode == 3, failed.Out + failed.Error);
+        Assert.Contains("Nothing was published", failed.Error);
+        Assert.Equal(before, Snapshot(_temp.Combine("out")));
+    }
+
+    private static SortedDictionary<string, string> Snapshot(string folder) =>
+        new(Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(path => Path.GetRelativePath(folder, path), path => File.Exists(path) ? Convert.ToBase64String(File.ReadAllBytes(path)) : "folder"),
+            StringComparer.Ordinal);
 }
