@@ -65,7 +65,7 @@ public sealed class CommonValidationOptions
         if (discovered.Files.Count == 0 && discovered.Refused.Count > 0)
             throw new FindingsException("no advisory file could be read", discovered.Refused);
         if (discovered.Files.Count == 0)
-            throw new UsageException($"no advisory files (*.yaml) found in {string.Join(", ", inputs)}");
+            throw new UsageException($"no advisory files ({AdvisoryFileFormats.InWords}) found in {string.Join(", ", inputs)}");
 
         var noCache = parse.GetValue(NoCache);
         var cacheDirectory = parse.GetValue(CacheDir) is { } dir

@@ -15,7 +15,7 @@ public static class FixCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Advisory files or folders (searched recursively for *.yaml). Default: advisories/",
+            Description = "Advisory files or folders (searched recursively for *.yaml, *.yml and *.json). Default: advisories/",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var check = new Option<bool>("--check")

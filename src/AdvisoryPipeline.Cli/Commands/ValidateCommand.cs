@@ -12,7 +12,7 @@ public static class ValidateCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Advisory files or folders (searched recursively for *.yaml). Default: advisories/",
+            Description = "Advisory files or folders (searched recursively for *.yaml, *.yml and *.json). Default: advisories/",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var options = new CommonValidationOptions();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Loading.Yaml;
 
@@ -62,7 +64,7 @@ public static class YamlScalarText
 
     /// <summary>
     /// Source for <paramref name="value"/> in place of a scalar written in <paramref name="style"/>: plain stays
-    /// plain when that is safe, quoted stays in its quotes. Null for block scalars, which a one-value fix does
+    /// plain when that is safe, quoted stays in its quotes, a JSON value becomes a JSON string. Null for block scalars, which a one-value fix does
     /// not rewrite.
     /// </summary>
     public static string? InStyleOf(YamlScalarStyle style, string value, bool forceQuotes = false) => style switch
@@ -70,8 +72,13 @@ public static class YamlScalarText
         YamlScalarStyle.Plain => !forceQuotes && IsSafePlain(value) ? value : DoubleQuoted(value),
         YamlScalarStyle.SingleQuoted => SingleQuoted(value) ?? DoubleQuoted(value),
         YamlScalarStyle.DoubleQuoted => DoubleQuoted(value),
+        YamlScalarStyle.Json => JsonString(value),
         _ => null,
     };
+
+    /// <summary>The value as a JSON string, for a value of a JSON advisory (which YAML 1.2 reads the same).</summary>
+    public static string JsonString(string value) =>
+        "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
 
     /// <summary>
     /// A literal block scalar (<c>|</c>) for a multi-line value whose content lines are indented by

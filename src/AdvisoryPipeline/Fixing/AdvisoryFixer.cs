@@ -65,7 +65,7 @@ public static class AdvisoryFixer
     {
         if (round.Edits.Count == 0) return current;
         var text = TextEdit.ApplyAll(current.Text, round.Edits);
-        var next = AdvisoryYamlLoader.Load(current.Path, Encoding.UTF8.GetBytes(text));
+        var next = AdvisoryFileLoader.Load(current.Path, Encoding.UTF8.GetBytes(text));
         if (Keeps(round, current, next) && !checks.Adds(current, next))
         {
             fixes.AddRange(round.Fixes);

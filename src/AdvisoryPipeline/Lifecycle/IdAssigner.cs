@@ -57,7 +57,7 @@ public static class IdAssigner
                 continue;
             }
             var published = advisory.Document.Record is { } record && DocumentValues.StringAt(record, "/published") is { } p
-                && OsvTimestamp.TryParse(p, out var parsed) ? parsed : now;
+                && OsvTimestamp.TryParseSet(p, out var parsed) ? parsed : now;
             placeholders.Add((advisory, id, published.UtcDateTime.Year, published));
         }
 
@@ -140,7 +140,7 @@ public static class IdAssigner
     /// <summary>Whether the new text loads to the old record and authoring block with every string replaced as intended.</summary>
     private static bool KeepsRecord(LoadedDocument before, string newText, Func<string, string> replace)
     {
-        var after = AdvisoryYamlLoader.Load(before.Path, Encoding.UTF8.GetBytes(newText));
+        var after = AdvisoryFileLoader.Load(before.Path, Encoding.UTF8.GetBytes(newText));
         var expectedRecord = Node(before.Record);
         var expectedAuthoring = Node(before.AuthoringBlock);
         ReplaceStrings(expectedRecord, replace);

@@ -19,7 +19,8 @@ public sealed record NewAdvisoryRequest(
     string? Summary = null);
 
 /// <summary>
-/// The text of a new advisory: a placeholder ID, <c>published</c> and <c>modified</c> set to now, the
+/// The text of a new advisory: a placeholder ID, <c>modified</c> set to now and no <c>published</c> (the first publish
+/// sets it, at disclosure), the
 /// package with its canonical name and purl, one range, and every version quoted. What the author still has
 /// to write is left visibly empty (<c>summary: ""</c> when none was given, <c>details: ""</c>): the authoring
 /// schema (minLength) and lint flag empty text, and the placeholder ID keeps the advisory out of every public
@@ -53,7 +54,6 @@ public static partial class NewAdvisoryTemplate
         text.Append("schema_version: ").Append(YamlScalarText.DoubleQuoted(SchemaVersion)).Append('\n');
         text.Append("id: ").Append(Plain(id.ToString())).Append('\n');
         text.Append("modified: ").Append(timestamp).Append('\n');
-        text.Append("published: ").Append(timestamp).Append('\n');
         if (request.Aliases is { Count: > 0 } aliases)
         {
             text.Append("aliases:\n");

@@ -65,7 +65,7 @@ public static class Withdrawal
         expected["modified"] = timestamp;
         expected["withdrawn"] = timestamp;
         expected["details"] = newDetails;
-        var after = AdvisoryYamlLoader.Load(document.Path, Encoding.UTF8.GetBytes(text));
+        var after = AdvisoryFileLoader.Load(document.Path, Encoding.UTF8.GetBytes(text));
         if (after.Record is not { } newRecord || after.Findings.Count(f => f.IsError) > document.Findings.Count(f => f.IsError)
             || !JsonNode.DeepEquals(expected, JsonNode.Parse(newRecord.GetRawText())))
             return Fail("its layout could not be edited in place without changing other values; withdraw it by hand", out problem);

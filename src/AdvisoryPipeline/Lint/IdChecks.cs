@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv.Identifiers;
 
 namespace AdvisoryPipeline.Lint;
@@ -32,7 +33,7 @@ internal static class IdChecks
     {
         var fileName = Path.GetFileName(context.Document.Path);
         var extension = Path.GetExtension(fileName);
-        if (extension is not (".yaml" or ".yml")) return;
+        if (AdvisoryFileFormats.Of(fileName) is null) return;
         var stem = fileName[..^extension.Length];
         if (!string.Equals(stem, id, StringComparison.Ordinal))
             context.Report(LintRules.IdMatchesFileName, "/id", $"the id {id} does not match the file name {fileName}",

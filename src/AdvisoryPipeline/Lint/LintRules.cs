@@ -25,7 +25,7 @@ public static class LintRules
     public static LintRule ModifiedNotBeforePublished { get; } = new("OSV201", Error, "modified is not before published");
     public static LintRule WithdrawnNotBeforePublished { get; } = new("OSV202", Error, "withdrawn is not before published");
     public static LintRule NotInFuture { get; } = new("OSV203", Error, "No timestamp lies in the future");
-    public static LintRule HasPublished { get; } = new("OSV204", Warning, "The record has a published date");
+    public static LintRule HasPublished { get; } = new("OSV204", Info, "The record has a published date");
 
     public static LintRule WellFormedIdentifier { get; } = new("OSV301", Error, "Aliases, related and upstream ids are well-formed");
     public static LintRule KnownIdentifierPrefix { get; } = new("OSV302", Info, "Aliases, related and upstream ids use a prefix known to OSV");

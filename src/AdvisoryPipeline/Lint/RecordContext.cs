@@ -22,9 +22,9 @@ internal sealed class RecordContext
         // Whole seconds: "now" appears in messages, which read best with timestamps written as OSV writes them.
         Now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         _findings = new FindingList(levels);
-        Published = OsvTimestamp.TryParse(record.Published, out var published) ? published : null;
-        Modified = OsvTimestamp.TryParse(record.Modified, out var modified) ? modified : null;
-        Withdrawn = OsvTimestamp.TryParse(record.Withdrawn, out var withdrawn) ? withdrawn : null;
+        Published = OsvTimestamp.TryParseSet(record.Published, out var published) ? published : null;
+        Modified = OsvTimestamp.TryParseSet(record.Modified, out var modified) ? modified : null;
+        Withdrawn = OsvTimestamp.TryParseSet(record.Withdrawn, out var withdrawn) ? withdrawn : null;
     }
 
     public LoadedDocument Document { get; }

@@ -2,7 +2,10 @@ using AdvisoryPipeline.Osv;
 
 namespace AdvisoryPipeline.Lint;
 
-/// <summary>OSV201-OSV204: the record's timestamps tell a possible story. Unparsable timestamps are the schema's to report.</summary>
+/// <summary>
+/// OSV201-OSV204: the record's timestamps tell a possible story. Unparsable timestamps are the schema's to report; the zero
+/// time (<see cref="OsvTimestamp.IsZero"/>) is no date, so it is never before or after another.
+/// </summary>
 internal static class TimestampChecks
 {
     /// <summary>Clocks and time zones differ; a day of slack keeps an advisory written "tomorrow" somewhere from failing.</summary>
@@ -14,8 +17,11 @@ internal static class TimestampChecks
         var (published, modified, withdrawn) = (context.Published, context.Modified, context.Withdrawn);
 
         if (record.Published is null)
-            context.ReportAtKey(LintRules.HasPublished, "/published", "the record has no published date",
-                "add published: with the UTC time the advisory was first made public, e.g. published: \"2025-01-28T14:00:00Z\"");
+            context.ReportAtKey(LintRules.HasPublished, "/published", "the record has no published date: the first publish sets it to the time of publication",
+                "write published: only for an advisory that was made public before, with that UTC time, e.g. published: \"2025-01-28T14:00:00Z\"");
+        else if (OsvTimestamp.IsZero(record.Published))
+            context.Report(LintRules.HasPublished, "/published", $"published is {record.Published}, the zero time, which stands for no date",
+                "write the UTC time the advisory was first made public; left as it is, the first publish sets it");
 
         if (modified < published)
             context.Report(LintRules.ModifiedNotBeforePublished, "/modified",

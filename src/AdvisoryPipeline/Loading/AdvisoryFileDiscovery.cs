@@ -66,9 +66,15 @@ public static class AdvisoryFileDiscovery
         return new DiscoveredFiles(sorted, problems, [.. refused.OrderBy(f => f.Location.File, StringComparer.Ordinal)]);
     }
 
+    /// <summary>
+    /// Whether a folder search takes the file for an advisory: YAML or JSON (<see cref="AdvisoryFileFormats"/>), except
+    /// the database configuration, hidden files, and JSON schemas (<c>*.schema.json</c>, such as an editor's copy of the
+    /// authoring schema).
+    /// </summary>
     public static bool IsAdvisoryFileName(string fileName) =>
-        (fileName.EndsWith(".yaml", StringComparison.Ordinal) || fileName.EndsWith(".yml", StringComparison.Ordinal))
+        AdvisoryFileFormats.Of(fileName) is not null
         && !string.Equals(fileName, DatabaseFiles.ConfigFile, StringComparison.Ordinal)
+        && !fileName.EndsWith(".schema.json", StringComparison.Ordinal)
         && !fileName.StartsWith('.');
 
     /// <summary>Paths are shown relative to the working directory when inside it, as editors and CI expect.</summary>

@@ -1,6 +1,6 @@
 namespace AdvisoryPipeline.Loading;
 
-/// <summary>How a scalar was written in the YAML source.</summary>
+/// <summary>How a scalar was written in the source: one of YAML's styles, or JSON.</summary>
 public enum YamlScalarStyle : byte
 {
     Plain,
@@ -8,6 +8,9 @@ public enum YamlScalarStyle : byte
     DoubleQuoted,
     Literal,
     Folded,
+
+    /// <summary>A value of a JSON file: a replacement must be JSON too (a string in double quotes with JSON's escapes).</summary>
+    Json,
 }
 
 /// <summary>

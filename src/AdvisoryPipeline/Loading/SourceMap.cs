@@ -5,7 +5,7 @@ using AdvisoryPipeline.Loading.Yaml;
 namespace AdvisoryPipeline.Loading;
 
 /// <summary>
-/// Where each value of a loaded YAML file came from, addressed by JSON pointer (RFC 6901). Pointers are
+/// Where each value of a loaded YAML or JSON file came from, addressed by JSON pointer (RFC 6901). Pointers are
 /// those of the whole file: record values keep their pointers, and the authoring block is under its key
 /// (<c>/pipeline/notes</c>). Lookups walk the flat node list and cost a scan of the children on the path,
 /// which is fine because they run only when a finding is reported.
@@ -72,6 +72,7 @@ public sealed class SourceMap
             SourceNodeKind.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
             SourceNodeKind.Literal => YamlScalarStyle.Literal,
             SourceNodeKind.Folded => YamlScalarStyle.Folded,
+            SourceNodeKind.Json => YamlScalarStyle.Json,
             _ => null,
         };
         return style is null ? null : new ScalarInfo(style.Value, _text[n.Value.Start..n.Value.End]);

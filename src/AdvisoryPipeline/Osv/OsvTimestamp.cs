@@ -23,6 +23,16 @@ public static class OsvTimestamp
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is the zero time, <c>0001-01-01T00:00:00Z</c>: Go's zero <c>time.Time</c>, which the
+    /// Go vulnerability database keeps in its records for a date that publishing sets. It is read as no date at all.
+    /// </summary>
+    public static bool IsZero(string? text) => TryParse(text, out var value) && value == DateTimeOffset.MinValue;
+
+    /// <summary>Parses a timestamp that gives a date: false for null, unparsable text and the zero time (<see cref="IsZero"/>).</summary>
+    public static bool TryParseSet(string? text, out DateTimeOffset value) =>
+        TryParse(text, out value) && value != DateTimeOffset.MinValue;
+
     /// <summary>Seconds precision unless the value has a fraction; always UTC with <c>Z</c>.</summary>
     public static string Format(DateTimeOffset value)
     {

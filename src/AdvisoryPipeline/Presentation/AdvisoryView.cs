@@ -55,7 +55,7 @@ public sealed record AdvisoryView(
         Parse(record.Modified),
         Parse(record.Withdrawn));
 
-    private static DateTimeOffset? Parse(string? text) => OsvTimestamp.TryParse(text, out var value) ? value : null;
+    private static DateTimeOffset? Parse(string? text) => OsvTimestamp.TryParseSet(text, out var value) ? value : null;
 
     private static string? FirstLine(string? text)
     {

@@ -9,17 +9,18 @@ namespace AdvisoryPipeline.Publishing;
 
 /// <summary>
 /// Decides what a publish does, comparing the advisories with what the target holds (its <see cref="Ledger"/>).
-/// <para>Timestamps: the target owns them.</para>
+/// <para>Timestamps: the author's, completed by the tool, never lowered.</para>
 /// <list type="bullet">
-/// <item>A record is unchanged when its canonical bytes, rendered with the target's <c>modified</c>, equal the
-/// target's bytes; it keeps the target's <c>modified</c>. A new or changed record gets the run's single timestamp.</item>
-/// <item>An author's <c>modified</c> is never published. Consumers fetch what changed since the newest
-/// <c>modified</c> they saw: a value in the future would make them skip the changes published before that time, one
-/// in the past would hide this change from those that synced after it. So <c>modified</c> is the time the change
-/// reached this target, and the run must be later than every <c>modified</c> already there (else: refused).</item>
-/// <item><c>published</c> is the author's value, else the target's, else the run's time, and never changes once
-/// published (a different value from the author is refused; the same instant written differently keeps the
-/// target's text). A <c>published</c> or <c>withdrawn</c> later than the run is refused.</item>
+/// <item><c>published</c> is the author's value, else the target's, else the run's time (at first publication), and
+/// never changes once published (a different value from the author is refused; the same instant written differently
+/// keeps the target's text).</item>
+/// <item><c>modified</c> is the author's value when the record is new, or when the author raised it above the
+/// target's; a record whose <c>published</c> this run sets is modified at that time too. When the published content changes and the author did not raise it, it becomes the run's time; when the
+/// content is the same, the target's value stays. So it is never lowered, and a change always moves it forward,
+/// which consumers that fetch "what changed since" rely on.</item>
+/// <item>The zero time (<see cref="OsvTimestamp.IsZero"/>) is no date. A <c>published</c>, <c>modified</c> or
+/// <c>withdrawn</c> later than the run is refused, and so is a run that would stamp a change with a time not later
+/// than the newest <c>modified</c> the target holds (a clock behind the target's).</item>
 /// <item>A record in the target but missing from the advisories is refused: records are withdrawn, not deleted.</item>
 /// </list>
 /// Every problem is collected; any problem refuses the whole publish (<see cref="PublishRefusedException"/>).
@@ -59,7 +60,8 @@ public static class PublishPlanner
         foreach (var record in ledger.Records.OrderBy(record => record.Id, StringComparer.Ordinal))
             if (!sources.ContainsKey(record.Id) && !held.Contains(record.Id))
                 findings.Add(PublishFindings.Disappeared(record.Id, ledger.Source));
-        if (planned.Any(entry => entry.Writes) && ledger.Newest is { } newest && runTime <= newest.ModifiedTime)
+        var runTimestamp = OsvTimestamp.Format(runTime);
+        if (planned.Any(entry => entry.Writes && entry.Record?.Modified == runTimestamp) && ledger.Newest is { } newest && runTime <= newest.ModifiedTime)
             findings.Add(PublishFindings.ClockBehindTarget(OsvTimestamp.Format(runTime), newest, ledger.Source));
 
         if (findings.Count > 0)
@@ -74,8 +76,9 @@ public static class PublishPlanner
     {
         var record = advisory.Record;
         var runTimestamp = OsvTimestamp.Format(runTime);
-        // Both fields are checked (no short circuit) so that one run reports both problems.
+        // Every field is checked (no short circuit) so that one run reports every problem.
         if (!CheckTimestamp(advisory, "published", record.Published, runTime, findings, out var authoredPublished)
+            | !CheckTimestamp(advisory, "modified", record.Modified, runTime, findings, out var authoredModified)
             | !CheckTimestamp(advisory, "withdrawn", record.Withdrawn, runTime, findings, out _))
             return null;
 
@@ -90,9 +93,9 @@ public static class PublishPlanner
             }
             published = target.Published!;
         }
-        else if (record.Published is not null)
+        else if (authoredPublished is not null)
         {
-            published = record.Published;
+            published = record.Published!;
         }
         else
         {
@@ -100,9 +103,12 @@ public static class PublishPlanner
             publishedByThisRun = true;
         }
 
+        // A draft's modified predates the publication this run stamps: the record is modified when it is published.
+        var raisedByAuthor = authoredModified is { } modifiedTime && !publishedByThisRun
+            && (target?.ModifiedTime is not { } targetModified || modifiedTime > targetModified);
         if (target is not null)
         {
-            var asInTarget = record with { Modified = target.Modified, Published = published };
+            var asInTarget = record with { Modified = raisedByAuthor ? record.Modified : target.Modified, Published = published };
             var targetBytes = CanonicalOsvWriter.Write(asInTarget);
             var targetSha = GitBlobHash.Of(targetBytes);
             if (targetSha == target.ContentSha)
@@ -112,17 +118,18 @@ public static class PublishPlanner
         var action = target is null ? PublishAction.New
             : record.IsWithdrawn && target.Withdrawn is null ? PublishAction.Withdrawn
             : PublishAction.Changed;
-        var final = record with { Modified = runTimestamp, Published = published };
+        var final = record with { Modified = raisedByAuthor ? record.Modified : runTimestamp, Published = published };
         var content = CanonicalOsvWriter.Write(final);
         var timeless = record with { Modified = null, Published = publishedByThisRun ? null : published };
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(CanonicalOsvWriter.Write(timeless)));
         return new PlannedAdvisory(record.Id, action, advisory.SourcePath, final, content, GitBlobHash.Of(content), fingerprint, InTarget: target is not null);
     }
 
+    /// <summary>Checks an authored timestamp; <paramref name="parsed"/> is null when it gives no date (absent or the zero time).</summary>
     private static bool CheckTimestamp(PublishableAdvisory advisory, string field, string? value, DateTimeOffset runTime, List<Finding> findings, out DateTimeOffset? parsed)
     {
         parsed = null;
-        if (value is null)
+        if (value is null || OsvTimestamp.IsZero(value))
             return true;
         if (!OsvTimestamp.TryParse(value, out var time))
         {

@@ -23,7 +23,7 @@ public static class AdvisoryChecker
     public static IReadOnlyList<Finding> FindingsOf(LoadedDocument document, DatabaseContext database, TimeProvider clock) =>
         Check(new AdvisoryFile(document.Path, document.Path), document, database, clock).Findings;
 
-    private static CheckedAdvisory Check(AdvisoryFile file, LoadedDocument document, DatabaseContext database, TimeProvider clock)
+    internal static CheckedAdvisory Check(AdvisoryFile file, LoadedDocument document, DatabaseContext database, TimeProvider clock)
     {
         var findings = new List<Finding>(document.Findings);
         LoadedAdvisory? advisory = null;

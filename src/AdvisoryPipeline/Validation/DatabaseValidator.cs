@@ -3,6 +3,7 @@ using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.Loading.Json;
 using AdvisoryPipeline.Loading.Yaml;
 
 namespace AdvisoryPipeline.Validation;
@@ -106,17 +107,19 @@ public static class DatabaseValidator
     }
 
     /// <summary>
-    /// The part of checking a file that runs on the parse lane: reading it and running the YAML parser. The bytes
+    /// The part of checking a file that runs on the parse lane: reading it and running the YAML parser (or reading the JSON). The bytes
     /// are kept when the cache still needs their hash.
     /// </summary>
     private static ParsedFile Parse(AdvisoryFile advisory, bool keepContent)
     {
         var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
-        if (file.Problem is not null) return new ParsedFile(file, null);
-        var yaml = AdvisoryYamlLoader.Parse(advisory.DisplayPath, file.Content);
-        if (keepContent) return new ParsedFile(file, yaml);
+        if (file.Problem is not null) return new ParsedFile(file, null, null);
+        // JSON is read in one pass on this lane; YAML's conversion is left to the other threads.
+        var json = AdvisoryFileFormats.Of(advisory.DisplayPath) == AdvisoryFileFormat.Json ? AdvisoryJsonLoader.Load(advisory.DisplayPath, file.Content) : null;
+        var yaml = json is null ? AdvisoryYamlLoader.Parse(advisory.DisplayPath, file.Content) : null;
+        if (keepContent) return new ParsedFile(file, yaml, json);
         file.Dispose();
-        return new ParsedFile(null, yaml);
+        return new ParsedFile(null, yaml, json);
     }
 
     /// <summary>The rest of checking a file, on any thread: conversion, schema, lint, and the cache entry.</summary>
@@ -130,7 +133,9 @@ public static class DatabaseValidator
             if (cache is not null) hash ??= SHA256.HashData(file!.Content);
         }
 
-        var result = AdvisoryChecker.Check(advisory, parsed.Yaml!, database, options.Clock);
+        var result = parsed.Json is { } json
+            ? AdvisoryChecker.Check(advisory, json, database, options.Clock)
+            : AdvisoryChecker.Check(advisory, parsed.Yaml!, database, options.Clock);
         cache?.Put(advisory.DisplayPath, hash!, result.Findings, result.Summary);
         return options.KeepRecords ? result : result with { Advisory = null };
     }
@@ -140,7 +145,7 @@ public static class DatabaseValidator
             AdvisorySummary.Unreadable);
 
     /// <summary>A file read and parsed: its bytes while the cache still needs them, or the reason it could not be read.</summary>
-    private sealed record ParsedFile(BoundedFileReader? Content, ParsedYaml? Yaml);
+    private sealed record ParsedFile(BoundedFileReader? Content, ParsedYaml? Yaml, LoadedDocument? Json);
 
     /// <summary>Per advisory folder: the history rules against the folder as it is at the base reference.</summary>
     private static IEnumerable<Finding> HistoryFindings(IReadOnlyList<CheckedAdvisory> results, string baseRef, IReadOnlyList<string> folders)

@@ -101,13 +101,50 @@ public sealed class PublishPlannerTests
     }
 
     [Fact]
-    public void The_authors_modified_is_never_published_whether_in_the_past_or_the_future()
+    public void A_record_published_for_the_first_time_keeps_the_timestamps_of_its_file_as_written()
     {
-        var plan = Plan(
-            [Advisory(Record("TSSA-2026-1", modified: "2020-01-01T00:00:00Z")), Advisory(Record("TSSA-2026-2", modified: "2030-01-01T00:00:00Z"))],
+        var plan = Plan([Advisory(Record("TSSA-2023-1", published: "2023-07-20T14:58:05.562874Z", modified: "2023-07-24T14:58:05.562874Z"))],
             EmptyLedger, FirstRun);
 
-        Assert.All(plan.Advisories, entry => Assert.Equal(FirstStamp, entry.Record!.Modified));
+        var entry = Assert.Single(plan.Advisories);
+        Assert.Equal(("2023-07-20T14:58:05.562874Z", "2023-07-24T14:58:05.562874Z"), (entry.Record!.Published, entry.Record.Modified));
+    }
+
+    [Fact]
+    public void A_draft_without_published_is_published_and_modified_at_the_run_whatever_modified_its_file_had()
+    {
+        var plan = Plan([Advisory(Record("TSSA-2026-1", modified: "2026-01-05T00:00:00Z"))], EmptyLedger, FirstRun);
+
+        Assert.Equal((FirstStamp, FirstStamp), (plan.Advisories[0].Record!.Published, plan.Advisories[0].Record!.Modified));
+    }
+
+    [Fact]
+    public void Modified_moves_to_the_run_on_a_change_unless_the_author_raised_it_and_is_never_lowered()
+    {
+        var first = Plan([Advisory(Record("TSSA-2025-3", published: "2025-12-01T08:00:00Z", modified: "2025-12-02T08:00:00Z"))], EmptyLedger, FirstRun);
+        var ledger = LedgerAfter(first);
+
+        var changedOnly = Plan([Advisory(Record("TSSA-2025-3", "Changed", published: "2025-12-01T08:00:00Z", modified: "2025-12-02T08:00:00Z"))], ledger, SecondRun);
+        var raised = Plan([Advisory(Record("TSSA-2025-3", "Changed", published: "2025-12-01T08:00:00Z", modified: "2026-01-15T08:00:00Z"))], ledger, SecondRun);
+        var lowered = Plan([Advisory(Record("TSSA-2025-3", published: "2025-12-01T08:00:00Z", modified: "2025-01-01T00:00:00Z"))], ledger, SecondRun);
+        var raisedAlone = Plan([Advisory(Record("TSSA-2025-3", published: "2025-12-01T08:00:00Z", modified: "2026-01-15T08:00:00Z"))], ledger, SecondRun);
+
+        Assert.Equal("2025-12-02T08:00:00Z", first.Advisories[0].Record!.Modified);
+        Assert.Equal((PublishAction.Changed, SecondStamp), (changedOnly.Advisories[0].Action, changedOnly.Advisories[0].Record!.Modified));
+        Assert.Equal((PublishAction.Changed, "2026-01-15T08:00:00Z"), (raised.Advisories[0].Action, raised.Advisories[0].Record!.Modified));
+        Assert.Equal((PublishAction.Unchanged, "2025-12-02T08:00:00Z"), (lowered.Advisories[0].Action, lowered.Advisories[0].Record!.Modified));
+        Assert.Equal((PublishAction.Changed, "2026-01-15T08:00:00Z"), (raisedAlone.Advisories[0].Action, raisedAlone.Advisories[0].Record!.Modified));
+    }
+
+    [Fact]
+    public void The_zero_time_of_the_Go_database_is_no_date_and_a_modified_in_the_future_is_refused()
+    {
+        var zero = Plan([Advisory(Record("GO-2026-1", published: "0001-01-01T00:00:00Z", modified: "0001-01-01T00:00:00Z"))], EmptyLedger, FirstRun);
+        var refused = Assert.Throws<PublishRefusedException>(() =>
+            Plan([Advisory(Record("TSSA-2026-2", published: "2026-01-01T00:00:00Z", modified: "2030-01-01T00:00:00Z"))], EmptyLedger, FirstRun));
+
+        Assert.Equal((FirstStamp, FirstStamp), (zero.Advisories[0].Record!.Published, zero.Advisories[0].Record!.Modified));
+        Assert.Contains("has modified 2030-01-01T00:00:00Z, later than this publish", Assert.Single(refused.Findings).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public static class GitBaseReader
 
     private static BaseAdvisory? Summarize(string path, ReadOnlySpan<byte> content)
     {
-        var document = AdvisoryYamlLoader.Load(path, content);
+        var document = AdvisoryFileLoader.Load(path, content);
         if (document.Record is not { ValueKind: JsonValueKind.Object } record) return null;
         var id = StringProperty(record, "id");
         return string.IsNullOrEmpty(id) ? null : new BaseAdvisory(path, id, StringProperty(record, "published"), StringProperty(record, "modified"));

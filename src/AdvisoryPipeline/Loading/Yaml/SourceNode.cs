@@ -10,6 +10,9 @@ internal enum SourceNodeKind : byte
     DoubleQuoted,
     Literal,
     Folded,
+
+    /// <summary>A string, number, boolean or null of a JSON file, written as JSON writes it.</summary>
+    Json,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using AdvisoryPipeline.Lifecycle;
+using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Tests.TestSupport;
 
 namespace AdvisoryPipeline.Tests.Cli.Commands;
@@ -12,11 +13,15 @@ public sealed class AssignIdsCommandTests : IDisposable
 
     public void Dispose() => _repository.Dispose();
 
-    private string New(string package, string summary, DateTimeOffset? at = null)
+    /// <param name="published">Written as the advisory's published (<c>new</c> writes none): one made public before.</param>
+    private string New(string package, string summary, DateTimeOffset? published = null)
     {
-        var run = new CliRunner(_repository.Root) { Clock = new FixedClock(at ?? Now) }.Run("new", "--package", package, "--summary", summary);
+        var run = new CliRunner(_repository.Root) { Clock = new FixedClock(Now) }.Run("new", "--package", package, "--summary", summary);
         Assert.Equal(0, run.ExitCode);
-        return run.OutLines[0].Split(' ')[1];
+        var file = run.OutLines[0].Split(' ')[1];
+        if (published is { } at)
+            _repository.Write(file, _repository.Read(file).Replace("\nsummary:", $"\npublished: \"{OsvTimestamp.Format(at)}\"\nsummary:", StringComparison.Ordinal));
+        return file;
     }
 
     [Fact]
@@ -29,7 +34,7 @@ public sealed class AssignIdsCommandTests : IDisposable
 
         Assert.Equal((0, "TSSA-0000-heap-overflow-in-the-varint-reader -> TSSA-2026-4 (advisories/TSSA-2026-4.yaml)\n"), (run.ExitCode, run.Out));
         _repository.Git("add", "--all");
-        Assert.Equal(["A\tadvisories/.id-allocator", "R074\t" + file + "\tadvisories/TSSA-2026-4.yaml"],
+        Assert.Equal(["A\tadvisories/.id-allocator", "R073\t" + file + "\tadvisories/TSSA-2026-4.yaml"],
             _repository.Git("diff", "--cached", "--name-status", "-M").Split('\n'));
         Assert.Equal(
         [

@@ -29,7 +29,6 @@ public sealed class NewCommandTests : IDisposable
             schema_version: "1.7.0"
             id: TSSA-0000-prototype-pollution-in-the-clients-merge
             modified: "2026-11-22T12:00:00Z"
-            published: "2026-11-22T12:00:00Z"
             aliases:
               - CVE-2026-50001
             summary: Prototype pollution in the client's merge()

@@ -38,7 +38,9 @@ public class CorpusRenderingTests
             Assert.Single(page.Descendants<HeadingBlock>(), h => h.Level == 1);
             if (advisory.Affected.Count > 0)
                 Assert.Equal(advisory.Affected.Count + 1, page.Descendants<Table>().Single().Count);
-            Assert.Equal("Timeline", MarkdownAst.Text(page.Descendants<HeadingBlock>().Last().Inline));
+            // PYSEC-2024-55 has the zero time as modified and no published: no date, so no timeline.
+            if (advisory.LastUpdated is not null)
+                Assert.Equal("Timeline", MarkdownAst.Text(page.Descendants<HeadingBlock>().Last().Inline));
         }
     }
 
