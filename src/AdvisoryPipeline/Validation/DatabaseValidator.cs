@@ -58,6 +58,7 @@ public static class DatabaseValidator
             databaseFindings.AddRange(group.Key.Lint.CheckDatabase(summaries));
             if (group.Key.ConfigPath is { } configPath)
                 databaseFindings.AddRange(LintConfigCheck.Check(group.Key.Config, configPath));
+            databaseFindings.AddRange(group.Key.PolicyKey.Findings);
         }
         if (options.BaseRef is { } baseRef)
             databaseFindings.AddRange(HistoryFindings(results, baseRef, options.HistoryFolders));

@@ -21,6 +21,7 @@ public sealed class StageOrderTests
         "Diagnostics",    // findings, their order, the kinds of failure
         "FileSystem",     // replacing a folder as a whole, and repairing an interrupted replacement
         "Git",            // the git command line
+        "OpenPgp",        // OpenPGP public keys (certificates) and their fingerprints
         "Osv",            // the OSV model, IDs, versions, ecosystems, CVSS, canonical JSON
         "Loading",        // YAML to JSON with its source map, discovery, the loaded advisory and its pipeline: block
         "Configuration",  // database.yaml and the publish-target grammar

@@ -154,8 +154,8 @@ public sealed class OpenPgpSigningTests : IDisposable
         var loaded = OpenPgpSigningKey.Load(Encoding.ASCII.GetBytes(key.ArmoredSecretKeyring), "subkeys.asc", TestSigningKeys.Passphrase, Now);
         var signed = Seen(new OpenPgpSigner(loaded).Clearsign("Signed by a subkey.\n", Now));
 
-        Assert.Equal(key.SigningFingerprint, loaded.Fingerprint);
-        Assert.NotEqual(Convert.ToHexString(key.PublicRing.GetPublicKey().GetFingerprint()), loaded.Fingerprint);
+        Assert.Equal(key.SigningFingerprint, loaded.Fingerprint.Hex);
+        Assert.NotEqual(Convert.ToHexString(key.PublicRing.GetPublicKey().GetFingerprint()), loaded.Fingerprint.Hex);
         AssertGoodSignature(gpg.Verify(gpg.WriteFile("subkey.asc", Encoding.UTF8.GetBytes(signed))), key);
     }
 
