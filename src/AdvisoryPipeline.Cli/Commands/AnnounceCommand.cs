@@ -29,17 +29,7 @@ public static class AnnounceCommand
             HelpName = "DIR",
         };
         var eml = new Option<bool>("--eml") { Description = "Write a complete email message (RFC 5322) instead of the text" };
-        var sign = new Option<string?>("--sign")
-        {
-            Description = "Sign with the OpenPGP secret key in this file (armored or binary); the passphrase comes from the environment",
-            HelpName = "KEYFILE",
-        };
-        var passphraseVariable = new Option<string>("--passphrase-env")
-        {
-            Description = "The environment variable that holds the key's passphrase",
-            DefaultValueFactory = _ => OpenPgpSigningKey.DefaultPassphraseVariable,
-            HelpName = "NAME",
-        };
+        var signing = new SigningOptions("the mail");
         var pgpMime = new Option<bool>("--pgp-mime") { Description = "Sign as PGP/MIME (RFC 3156) instead of a clearsigned body; needs --eml" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "FILE" };
         var clock = new ClockOption();
@@ -48,14 +38,18 @@ public static class AnnounceCommand
         var command = new Command("announce",
             "Write the security-announce mail for advisories: subject, severity, affected and fixed versions, details, credits, references.")
         {
-            ids, folder, eml, sign, passphraseVariable, pgpMime, output, clock.Option,
+            ids, folder, eml,
         };
+        signing.AddTo(command);
+        command.Add(pgpMime);
+        command.Add(output);
+        command.Add(clock.Option);
         validation.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(pgpMime) && !parse.GetValue(eml))
                 throw new UsageException("--pgp-mime signs a MIME message: add --eml");
-            if (parse.GetValue(pgpMime) && parse.GetValue(sign) is null)
+            if (parse.GetValue(pgpMime) && !signing.IsGiven(parse))
                 throw new UsageException("--pgp-mime needs a key: add --sign KEYFILE");
 
             var time = clock.Resolve(parse, env);
@@ -64,10 +58,7 @@ public static class AnnounceCommand
             var records = database.Select(parse.GetValue(ids)!);
             var settings = RenderSettings.From(database.Config);
             var announcement = AnnouncementTextRenderer.Render([.. records.Select(advisory => AdvisoryView.From(advisory.Record))], settings);
-            var signer = parse.GetValue(sign) is { } keyFile
-                ? new OpenPgpSigner(OpenPgpSigningKey.Load(Path.GetFullPath(keyFile, env.WorkingDirectory), env.GetVariable(parse.GetValue(passphraseVariable)!),
-                    now, $"the passphrase in ${parse.GetValue(passphraseVariable)}"))
-                : null;
+            var signer = signing.CreateSigner(parse, env, now);
 
             var bytes = parse.GetValue(eml)
                 ? AnnouncementMessageBuilder.ToBytes(signer is null
