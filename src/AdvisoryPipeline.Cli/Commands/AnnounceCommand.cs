@@ -19,8 +19,8 @@ public static class AnnounceCommand
     {
         var ids = new Argument<string[]>("ID")
         {
-            Description = "The advisories to announce in one mail (e.g. all those a release fixes)",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "The advisories to announce in one mail (e.g. all those a release fixes); with --chat, those to post (default: all)",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var folder = new Option<string>("--dir")
         {
@@ -33,10 +33,11 @@ public static class AnnounceCommand
         var pgpMime = new Option<bool>("--pgp-mime") { Description = "Sign as PGP/MIME (RFC 3156) instead of a clearsigned body; needs --eml" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "FILE" };
         var clock = new ClockOption();
+        var chat = new ChatAnnounceOptions();
         var validation = new CommonValidationOptions();
 
         var command = new Command("announce",
-            "Write the security-announce mail for advisories: subject, severity, affected and fixed versions, details, credits, references.")
+            "Write the security-announce mail for advisories: subject, severity, affected and fixed versions, details, credits, references. With --chat, post published advisories to Slack, Discord and Matrix.")
         {
             ids, folder, eml,
         };
@@ -44,9 +45,23 @@ public static class AnnounceCommand
         command.Add(pgpMime);
         command.Add(output);
         command.Add(clock.Option);
+        chat.AddTo(command);
         validation.AddTo(command);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(chat.Chat))
+            {
+                if (parse.GetValue(eml) || signing.IsGiven(parse) || parse.GetValue(output) is not null)
+                    throw new UsageException("--chat posts to chat channels: --eml, --sign and --out are for the mail");
+                var chatClock = clock.Resolve(parse, env);
+                var chatDatabase = validation.LoadDatabase(parse, env, [parse.GetValue(folder)!], chatClock, preview: false);
+                return chat.Run(parse, env, chatDatabase, parse.GetValue(ids) ?? [], parse.GetValue(folder)!, chatClock.GetUtcNow());
+            }
+            if (chat.Misplaced(parse) is { } misplaced)
+                throw new UsageException($"{misplaced} is for chat posts: add --chat");
+            if (parse.GetValue(ids) is not { Length: > 0 })
+                throw new UsageException("name the advisories to announce, e.g. advisory announce TSSA-2026-1 (or post to chat with --chat)");
+
             if (parse.GetValue(pgpMime) && !parse.GetValue(eml))
                 throw new UsageException("--pgp-mime signs a MIME message: add --eml");
             if (parse.GetValue(pgpMime) && !signing.IsGiven(parse))

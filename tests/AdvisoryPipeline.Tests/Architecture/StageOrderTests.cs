@@ -33,6 +33,7 @@ public sealed class StageOrderTests
         "Presentation",   // the view of an advisory that every output shows
         "Rendering",      // site with its feed, Markdown pages, mail
         "Publishing",     // targets: dir:, git:, github:, ghsa:
+        "Announcing",     // chat posts (Slack, Discord, Matrix) of published advisories, and their ledger
         "Pipeline",       // run: everything above, in one operation
     ];
 

@@ -167,8 +167,8 @@ public sealed class OpenPgpSigningTests : IDisposable
         var unprotected = OpenPgpSigningKey.Load(TestSigningKeys.WithoutPassphrase.SecretKeyring, "open.gpg", null, Now);
 
         Assert.Equal(armored.Fingerprint, binary.Fingerprint);
-        Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, armored.Fingerprint);
-        Assert.Equal(TestSigningKeys.WithoutPassphrase.SigningFingerprint, unprotected.Fingerprint);
+        Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, armored.Fingerprint.Hex);
+        Assert.Equal(TestSigningKeys.WithoutPassphrase.SigningFingerprint, unprotected.Fingerprint.Hex);
         Assert.Equal("OpenPGP signing key " + armored.KeyId, armored.ToString());
     }
 
@@ -183,7 +183,7 @@ public sealed class OpenPgpSigningTests : IDisposable
             Assert.Contains($"the environment variable {variable} is not set", Seen(unset.Message));
 
             Environment.SetEnvironmentVariable(variable, TestSigningKeys.Passphrase);
-            Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, OpenPgpSigningKey.LoadUsingEnvironment(path, variable, Now).Fingerprint);
+            Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, OpenPgpSigningKey.LoadUsingEnvironment(path, variable, Now).Fingerprint.Hex);
         }
         finally
         {
