@@ -88,7 +88,7 @@ public sealed record PolicyDocument(string Title, IReadOnlyList<PolicyBlock> Int
 
         return new PolicyDocument(DefaultTitle,
         [
-            new PolicyParagraph(new PolicyText($"How to report a security vulnerability in the software of {name}, and what happens after you do.")),
+            new PolicyParagraph(new PolicyText($"How to report a security vulnerability to the team that publishes {name}, and what happens after you do.")),
         ], sections);
     }
 

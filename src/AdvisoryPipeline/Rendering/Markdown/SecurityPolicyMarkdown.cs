@@ -59,9 +59,14 @@ public static class SecurityPolicyMarkdown
         return marker + lead + (embedded.Length == 1 ? ": " + embedded[0] : "\n" + string.Join('\n', embedded.Select(line => line.Length == 0 ? line : indent + line)));
     }
 
+    /// <summary>The escaped text with the spaces at its ends that escaping (which puts values on one trimmed line) removed.</summary>
+    private static string Spaced(string original, string escaped) =>
+        (original.Length > 0 && char.IsWhiteSpace(original[0]) ? " " : "") + escaped
+        + (original.Length > 1 && char.IsWhiteSpace(original[^1]) ? " " : "");
+
     private static string Inlines(IReadOnlyList<PolicyInline> inlines, SiteLinks links) => string.Concat(inlines.Select(inline => inline switch
     {
-        PolicyText text => MarkdownText.Escape(text.Text),
+        PolicyText text => Spaced(text.Text, MarkdownText.Escape(text.Text)),
         PolicyCode code => MarkdownText.Code(code.Text),
         PolicyLink { SitePath: { } sitePath } link => links.Absolute(sitePath) is { } url ? MarkdownText.Link(link.Text, url) : MarkdownText.Escape(link.Text),
         PolicyLink { Url: { } url } link => MarkdownText.Link(link.Text, url),
