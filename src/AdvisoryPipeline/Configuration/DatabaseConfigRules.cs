@@ -140,11 +140,15 @@ internal static class DatabaseConfigRules
             && parts.Skip(1).All(part => part.Length is >= 1 and <= 8 && part.All(char.IsAsciiLetterOrDigit));
     }
 
+    /// <summary>
+    /// An environment variable's name as conventionally written, in capitals: a pasted token (mixed case) or URL then
+    /// fails here instead of being taken for a name.
+    /// </summary>
     private static bool IsVariableName(string text) =>
-        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        text.Length > 0 && (char.IsAsciiLetterUpper(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
 
     private static string VariableHint(string secret, string example) =>
-        $"write the name of the environment variable that holds {secret} (e.g. {example}), never the secret itself";
+        $"write the name (in capitals) of the environment variable that holds {secret}, e.g. {example}; never the secret itself";
 
     private static bool IsMatrixRoomId(string text)
     {

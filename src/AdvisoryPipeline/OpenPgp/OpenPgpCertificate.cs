@@ -101,6 +101,10 @@ public sealed class OpenPgpCertificate
     {
         if (LooksSecret(bytes))
             throw new OpenPgpKeyException($"{source} holds a secret key: it must hold only the public key (gpg --export --armor KEYID), and the secret key must never be committed or published");
+        // The decoder reads the first armor block only: a second block would be left out without a word.
+        var blocks = CountOf(Encoding.ASCII.GetString(bytes), "-----BEGIN PGP PUBLIC KEY BLOCK-----");
+        if (blocks > 1)
+            throw new OpenPgpKeyException($"{source} holds {blocks} keys: give one key per file");
         List<PgpPublicKeyRing> rings;
         try
         {
@@ -133,6 +137,13 @@ public sealed class OpenPgpCertificate
         {
             return false;
         }
+    }
+
+    private static int CountOf(string text, string marker)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     private static bool MayEncrypt(PgpPublicKey key)
