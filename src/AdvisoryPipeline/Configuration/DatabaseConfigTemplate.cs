@@ -77,6 +77,8 @@ public static class DatabaseConfigTemplate
         #     max_embargo_days: 14
         #     # per_recipient: one message per recipient, each encrypted to that key; together: one for all keys.
         #     delivery: per_recipient
+        #     # The subject is not encrypted: keep the summary out of it.
+        #     subject: "[vs] Embargoed security issue: {id}"
         #     recipients:
         #       - address: distros@vs.openwall.org
         #         key: keys/distros.asc

@@ -9,7 +9,10 @@ namespace AdvisoryPipeline.Configuration;
 /// <param name="Recipients">The addresses, each with its OpenPGP public key file (relative to <c>database.yaml</c>).</param>
 /// <param name="MaxEmbargoDays">The longest embargo the list accepts, from the moment of sending (the distros list: 14 days).</param>
 /// <param name="Delivery">One message per recipient, each encrypted to that recipient's key, or one message encrypted to every key.</param>
-/// <param name="Subject">Subject template: <c>{id}</c>, <c>{summary}</c>; the distros list wants <c>[vs]</c> in front.</param>
+/// <param name="Subject">
+/// Subject template: <c>{id}</c>, <c>{summary}</c>; the distros list wants <c>[vs]</c> in front. The subject is the one
+/// part of the mail that is not encrypted, so the default names the ID only.
+/// </param>
 public sealed record PrenotifyListConfig(
     IReadOnlyList<PrenotifyRecipientConfig> Recipients,
     int MaxEmbargoDays = PrenotifyListConfig.DefaultMaxEmbargoDays,
@@ -19,7 +22,7 @@ public sealed record PrenotifyListConfig(
     /// <summary>The distros list's maximum: "The maximum acceptable embargo period for issues disclosed to these lists is 14 days."</summary>
     public const int DefaultMaxEmbargoDays = 14;
 
-    public const string DefaultSubject = "[vs] {id}: {summary}";
+    public const string DefaultSubject = "[vs] Embargoed security issue: {id}";
 }
 
 /// <param name="Address">The recipient's mail address.</param>
