@@ -32,7 +32,15 @@ public sealed record ChatAnnouncement(
     string DatabaseName)
 {
     /// <summary>The post's first line: "TSSA-2025-4: summary", or "Withdrawn: TSSA-2025-4: summary".</summary>
-    public string Headline => (Notice == ChatNotice.Withdrawn ? "Withdrawn: " : "") + (Summary.Length == 0 || Summary == Id ? Id : $"{Id}: {Summary}");
+    public string Headline
+    {
+        get
+        {
+            var title = Summary.Length == 0 || Summary == Id ? Id : $"{Id}: {Summary}";
+            // A withdrawn advisory's summary often says so already ("Withdrawn: ..."): say it once.
+            return Notice == ChatNotice.Withdrawn && !Summary.StartsWith("Withdrawn", StringComparison.OrdinalIgnoreCase) ? "Withdrawn: " + title : title;
+        }
+    }
 
     /// <summary>A sentence for a withdrawn advisory; null for an announcement.</summary>
     public string? WithdrawnText => Notice == ChatNotice.Withdrawn

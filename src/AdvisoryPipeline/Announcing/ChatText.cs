@@ -24,16 +24,19 @@ public static class ChatText
         .Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>
-    /// Discord: a backslash before every Markdown character (emphasis, code, spoilers, quotes, headings, lists, masked
-    /// links <c>[text](url)</c>) and before <c>&lt;</c>, which starts user, role and channel mentions.
+    /// Discord: a backslash before every character that starts or ends inline Markdown (emphasis, code, spoilers, masked
+    /// links <c>[text](url)</c>) and before <c>&lt;</c>, which starts user, role and channel mentions; at the start of the
+    /// value also before what makes a heading, a list or a quote. The rest stays readable where Markdown is not rendered.
     /// </summary>
     public static string Discord(string? text)
     {
         var line = NoMentions(SingleLineText.Of(text));
         var result = new StringBuilder(line.Length + 8);
-        foreach (var c in line)
+        for (var i = 0; i < line.Length; i++)
         {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '>' or '<' or '#' or '-' or '[' or ']' or '(' or ')' or ':') result.Append('\\');
+            var c = line[i];
+            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '<' or '>' or '[' or ']' || (i == 0 && c is '#' or '-' or '+' or '>'))
+                result.Append('\\');
             result.Append(c);
         }
         return result.ToString();

@@ -68,7 +68,7 @@ public static class SlackMessage
     private static string Fallback(ChatAnnouncement announcement)
     {
         var severity = announcement.Severity is { } s ? $" ({s})" : "";
-        var text = $"[{ChatText.Slack(announcement.DatabaseName)}] {ChatText.Slack(announcement.Headline)}{ChatText.Slack(severity)}";
+        var text = ChatText.Slack($"[{announcement.DatabaseName}] {announcement.Headline}{severity}");
         return announcement.PageUrl is { } page ? text + " " + Url(page) : text;
     }
 
