@@ -67,7 +67,7 @@ public static class DatabaseConfigTemplate
         #   safe_harbor: "We will not take legal action against good-faith research that follows this policy."
         #   bounty: "We do not offer a bug bounty."
         #   preferred_languages: [en]
-        #   # security.txt's Expires: this many days after the day of each render (at most 364).
+        #   # security.txt's Expires: this many days after the first day of the render's month (at most 364).
         #   expires_after_days: 180
 
         # Who hears of an embargoed advisory before its public date: `advisory prenotify ID --to distros`.

@@ -16,7 +16,7 @@ namespace AdvisoryPipeline.Configuration;
 /// <param name="Bounty">What the team says about rewards, e.g. that there is no bug bounty (Markdown).</param>
 /// <param name="PreferredLanguages">Languages reports may be written in, as language tags (<c>en</c>, <c>de</c>).</param>
 /// <param name="Acknowledgments">An https page that thanks reporters (security.txt's Acknowledgments).</param>
-/// <param name="ExpiresAfterDays">security.txt's Expires: this many days after the day of the render (RFC 9116 advises less than a year).</param>
+/// <param name="ExpiresAfterDays">security.txt's Expires: this many days after the first day of the render's month (RFC 9116 advises less than a year).</param>
 public sealed record PolicyConfig(
     IReadOnlyList<string> Contacts,
     string? EncryptionKey = null,

@@ -13,9 +13,13 @@ namespace AdvisoryPipeline.Presentation;
 public sealed record PolicySettings(PolicyConfig Config, OpenPgpCertificate? Key, int? PrenotifyDays)
 {
     /// <summary>
-    /// security.txt's Expires: midnight UTC of the render's day plus <see cref="PolicyConfig.ExpiresAfterDays"/>. Whole
-    /// days, so that renders on the same day write the same file and a second run changes nothing.
+    /// security.txt's Expires: <see cref="PolicyConfig.ExpiresAfterDays"/> after the first day of the render's month
+    /// (00:00 UTC), so less than a year ahead (RFC 9116 section 2.5.5), renewed by the first render of every month, and
+    /// the same for every render within a month: a second run that has nothing new to publish writes nothing.
     /// </summary>
-    public DateTimeOffset ExpiresAt(DateTimeOffset now) =>
-        new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(Config.ExpiresAfterDays);
+    public DateTimeOffset ExpiresAt(DateTimeOffset now) => RenewedAt(now).AddDays(Config.ExpiresAfterDays);
+
+    /// <summary>The moment Expires counts from: the first day of <paramref name="now"/>'s month, 00:00 UTC.</summary>
+    public static DateTimeOffset RenewedAt(DateTimeOffset now) =>
+        new(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
 }

@@ -87,13 +87,13 @@ public static class DatabaseRenderer
     }
 
     /// <summary>
-    /// The start of the render's day, as security.txt's Expires counts from it, so that renders on one day sign the same
-    /// bytes; not before the key existed, which verifiers would refuse.
+    /// The moment security.txt's Expires counts from (<see cref="PolicySettings.RenewedAt"/>), so that renders that write
+    /// the same text sign it with the same bytes; not before the key existed, which verifiers would refuse.
     /// </summary>
     private static DateTimeOffset SigningTime(DateTimeOffset now, OpenPgpSigner signer)
     {
-        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        return day < signer.Key.CreatedAt ? signer.Key.CreatedAt : day;
+        var renewed = PolicySettings.RenewedAt(now);
+        return renewed < signer.Key.CreatedAt ? signer.Key.CreatedAt : renewed;
     }
 
     /// <summary>An announcement as one text file: what a maintainer pastes into a mail client.</summary>

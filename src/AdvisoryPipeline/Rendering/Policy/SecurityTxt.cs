@@ -6,7 +6,7 @@ namespace AdvisoryPipeline.Rendering.Policy;
 
 /// <summary>
 /// <c>/.well-known/security.txt</c> (RFC 9116) from the policy: Contact (every contact, in the policy's order of
-/// preference), Expires (exactly once, <see cref="PolicySettings.ExpiresAt"/>), Encryption (the key on the site and
+/// preference), Expires (exactly once, <see cref="PolicySettings.ExpiresAt"/>: renewed monthly), Encryption (the key on the site and
 /// its <c>openpgp4fpr:</c> URI), Acknowledgments, Preferred-Languages, Canonical and Policy. Only fields of the IANA
 /// registry are written, each URI absolute; those that need the site's address are left out without <c>site_url</c>,
 /// and web URIs that are not https too (the RFC requires https). Lines end with LF; the comment above the fields

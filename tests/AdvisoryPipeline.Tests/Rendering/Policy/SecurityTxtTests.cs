@@ -9,7 +9,7 @@ namespace AdvisoryPipeline.Tests.Rendering.Policy;
 
 /// <summary>
 /// The example database's <c>/.well-known/security.txt</c> against RFC 9116: only registered fields, at least one
-/// Contact, exactly one Expires less than a year ahead and renewed by each render (by whole days), https web URIs,
+/// Contact, exactly one Expires less than a year ahead and renewed monthly by the renders, https web URIs,
 /// Canonical where it is served; clear-signed with --sign, verified by Debian's gpg, still readable as fields.
 /// </summary>
 public sealed class SecurityTxtTests : IDisposable
@@ -45,7 +45,7 @@ public sealed class SecurityTxtTests : IDisposable
         var expiresAt = DateTimeOffset.ParseExact(expires, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         var now = DateTimeOffset.Parse(Now, CultureInfo.InvariantCulture);
         Assert.InRange(expiresAt, now, now.AddYears(1).AddTicks(-1));
-        Assert.Equal("2027-05-21T00:00:00Z", expires);
+        Assert.Equal("2027-04-30T00:00:00Z", expires);
         Assert.Equal(["https://security.tessera-project.org/security/openpgp-key.asc", "openpgp4fpr:afca9d147b1f0cf5013c1f085871c0674ab6a502"], Values(fields, "Encryption"));
         Assert.Equal(["https://security.tessera-project.org/.well-known/security.txt"], Values(fields, "Canonical"));
         Assert.Equal(["https://security.tessera-project.org/security/"], Values(fields, "Policy"));
@@ -57,17 +57,22 @@ public sealed class SecurityTxtTests : IDisposable
     }
 
     [Fact]
-    public void Expires_is_renewed_by_each_render_and_stable_within_a_day()
+    public void Expires_is_renewed_by_the_first_render_of_a_month_and_stable_within_it()
     {
-        var first = Render("a", "2026-11-22T08:00:00Z");
-        var sameDay = Render("b", "2026-11-22T23:59:59Z");
-        var nextDay = Render("c", "2026-11-23T00:00:01Z");
+        var first = Render("a", "2026-11-01T00:00:00Z");
+        var sameMonth = Render("b", "2026-11-30T23:59:59Z");
+        var nextMonth = Render("c", "2026-12-01T00:00:01Z");
 
-        Assert.Equal(first, sameDay);
-        Assert.Equal("2027-05-22T00:00:00Z", Assert.Single(Values(Fields(nextDay), "Expires")));
-        // A second render into the same folder on the same day writes nothing.
+        Assert.Equal(first, sameMonth);
+        Assert.Equal("2027-05-30T00:00:00Z", Assert.Single(Values(Fields(nextMonth), "Expires")));
+        // A second render into the same folder within the month writes nothing.
         var again = _cli.Run("render", "--out", "a", "--now", "2026-11-22T20:00:00Z");
         Assert.Contains("a/site: unchanged", again.Out);
+        // With the longest setting, Expires stays less than a year after any render.
+        var path = _temp.Combine("advisories", "database.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("expires_after_days: 180", "expires_after_days: 364", StringComparison.Ordinal));
+        var longest = DateTimeOffset.Parse(Assert.Single(Values(Fields(Render("d", "2026-12-31T23:59:59Z")), "Expires")), CultureInfo.InvariantCulture);
+        Assert.True(longest < new DateTimeOffset(2027, 12, 31, 23, 59, 59, TimeSpan.Zero), longest.ToString("O", CultureInfo.InvariantCulture));
     }
 
     [Fact]
