@@ -86,7 +86,16 @@ public sealed class ChatAnnounceOptions
         var context = new PublishTargetContext(env.WorkingDirectory, env.GetVariable);
         if (parse.GetValue(TokenVariable) is { } variable) context = context with { TokenVariable = variable };
         var target = PublishTargets.Create(PublishTargets.Choose(parse.GetValue(Targets) ?? [], database.Config)[0], context);
-        var published = Publisher.For(database).PlanAsync(PublishRequest.For(database, now, dryRun: true), [target]).GetAwaiter().GetResult()[0];
+        PublishPlan published;
+        try
+        {
+            published = Publisher.For(database).PlanAsync(PublishRequest.For(database, now, dryRun: true), [target]).GetAwaiter().GetResult()[0];
+        }
+        catch (PublishRefusedException refused)
+        {
+            // What is published is read from a publish plan; a plan the target refuses says nothing reliable.
+            throw new FindingsException($"{target.Name} cannot be compared with the advisories, so what is published is unknown: nothing was posted", refused.Findings);
+        }
 
         var ledgerDisplay = parse.GetValue(Ledger) ?? Path.Combine(advisoryFolder, AnnouncementLedger.FileName);
         var ledgerPath = Path.GetFullPath(ledgerDisplay, env.WorkingDirectory);

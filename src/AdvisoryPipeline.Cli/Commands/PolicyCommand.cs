@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using AdvisoryPipeline.Cli.Output;
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Loading;
@@ -96,6 +97,8 @@ public static class PolicyCommand
         var key = PolicyKeyCheck.Check(config, configPath, loaded.Map, now);
         if (key.Findings.Any(f => f.IsError))
             throw new FindingsException("the policy's key cannot be published: nothing was written", key.Findings);
+        var warnings = new TextFindingWriter(env.Error);
+        foreach (var warning in key.Findings) warnings.Write(warning);
         return SecurityPolicyMarkdown.Render(RenderSettings.From(config, key.Key));
     }
 }

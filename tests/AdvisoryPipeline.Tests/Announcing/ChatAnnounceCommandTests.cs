@@ -129,6 +129,21 @@ public sealed class ChatAnnounceCommandTests : IAsyncLifetime
         Assert.Equal(before + 3, _server.Messages.Count);
     }
 
+    /// <summary>A target that refuses the plan (here: the clock is not after its newest record) cannot say what is published.</summary>
+    [Fact]
+    public void Nothing_is_posted_when_the_target_cannot_be_compared()
+    {
+        Assert.Equal(0, Run("publish").ExitCode);
+        Assert.Equal(0, Run("withdraw", "TSSA-2025-4", "--reason", "Not a vulnerability.").ExitCode);
+
+        var result = Run("announce", "--chat");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error[PUB007]", result.Error);
+        Assert.Contains("advisory: dir:out/osv cannot be compared with the advisories, so what is published is unknown: nothing was posted", result.Error);
+        Assert.Empty(_server.Requests);
+    }
+
     [Fact]
     public void A_dry_run_prints_the_payloads_and_sends_nothing_without_reading_a_secret()
     {

@@ -79,7 +79,7 @@ public static class HtmlSiteRenderer
             if (!SiteFolderNames.IsUsable(advisory.Id))
                 findings.Add(new Finding("SITE001", FindingLevel.Error,
                     $"Advisory ID '{shown}' cannot name a folder of the site.", SourceLocation.WholeFile(shown),
-                    "IDs are letters, digits, '.', '_' and '-', start with a letter or digit, and are not assets, osv or packages.", "/id"));
+                    "IDs are letters, digits, '.', '_' and '-', start with a letter or digit, and are not assets, osv, packages or security.", "/id"));
             else if (!seen.TryAdd(advisory.Id, advisory.Id))
                 findings.Add(new Finding("SITE001", FindingLevel.Error,
                     $"Advisory ID '{shown}' is used twice (or differs from {seen[advisory.Id]} only in letter case).",
