@@ -39,7 +39,7 @@ public static class PrenotifyCommand
             HelpName = "DIR",
             Required = true,
         };
-        var signing = new SigningOptions("the mail (required)");
+        var signing = new SigningOptions("every message (required)");
         var clock = new ClockOption();
         var validation = new CommonValidationOptions();
         var command = new Command("prenotify",
