@@ -56,11 +56,14 @@ public sealed class ChatPoster(HttpClient http, RetryPolicy policy, ChatSecrets 
     private ChatPostException Failed(string channel, string problem) =>
         new(secrets.Redact($"{channel}: the post failed: {problem}"));
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>The service's Retry-After, in seconds or as a date (then measured from the run's clock).</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         if (response.Headers.RetryAfter is not { } header) return null;
         if (header.Delta is { } delta) return delta;
-        return header.Date is { } date ? date - DateTimeOffset.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero : null;
+        if (header.Date is not { } date) return null;
+        var left = date - clock.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>The start of the service's answer, on one line: Slack answers "invalid_token", Matrix "M_FORBIDDEN".</summary>
