@@ -19,8 +19,8 @@ public static class AnnounceCommand
     {
         var ids = new Argument<string[]>("ID")
         {
-            Description = "The advisories to announce in one mail (e.g. all those a release fixes)",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "The advisories to announce in one mail (e.g. all those a release fixes); with --chat, those to post (default: all)",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var folder = new Option<string>("--dir")
         {
@@ -29,33 +29,42 @@ public static class AnnounceCommand
             HelpName = "DIR",
         };
         var eml = new Option<bool>("--eml") { Description = "Write a complete email message (RFC 5322) instead of the text" };
-        var sign = new Option<string?>("--sign")
-        {
-            Description = "Sign with the OpenPGP secret key in this file (armored or binary); the passphrase comes from the environment",
-            HelpName = "KEYFILE",
-        };
-        var passphraseVariable = new Option<string>("--passphrase-env")
-        {
-            Description = "The environment variable that holds the key's passphrase",
-            DefaultValueFactory = _ => OpenPgpSigningKey.DefaultPassphraseVariable,
-            HelpName = "NAME",
-        };
+        var signing = new SigningOptions("the mail");
         var pgpMime = new Option<bool>("--pgp-mime") { Description = "Sign as PGP/MIME (RFC 3156) instead of a clearsigned body; needs --eml" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "FILE" };
         var clock = new ClockOption();
+        var chat = new ChatAnnounceOptions();
         var validation = new CommonValidationOptions();
 
         var command = new Command("announce",
-            "Write the security-announce mail for advisories: subject, severity, affected and fixed versions, details, credits, references.")
+            "Write the security-announce mail for advisories: subject, severity, affected and fixed versions, details, credits, references. With --chat, post published advisories to Slack, Discord and Matrix.")
         {
-            ids, folder, eml, sign, passphraseVariable, pgpMime, output, clock.Option,
+            ids, folder, eml,
         };
+        signing.AddTo(command);
+        command.Add(pgpMime);
+        command.Add(output);
+        command.Add(clock.Option);
+        chat.AddTo(command);
         validation.AddTo(command);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(chat.Chat))
+            {
+                if (parse.GetValue(eml) || signing.IsGiven(parse) || parse.GetValue(output) is not null)
+                    throw new UsageException("--chat posts to chat channels: --eml, --sign and --out are for the mail");
+                var chatClock = clock.Resolve(parse, env);
+                var chatDatabase = validation.LoadDatabase(parse, env, [parse.GetValue(folder)!], chatClock, preview: false);
+                return chat.Run(parse, env, chatDatabase, parse.GetValue(ids) ?? [], parse.GetValue(folder)!, chatClock.GetUtcNow());
+            }
+            if (chat.Misplaced(parse) is { } misplaced)
+                throw new UsageException($"{misplaced} is for chat posts: add --chat");
+            if (parse.GetValue(ids) is not { Length: > 0 })
+                throw new UsageException("name the advisories to announce, e.g. advisory announce TSSA-2026-1 (or post to chat with --chat)");
+
             if (parse.GetValue(pgpMime) && !parse.GetValue(eml))
                 throw new UsageException("--pgp-mime signs a MIME message: add --eml");
-            if (parse.GetValue(pgpMime) && parse.GetValue(sign) is null)
+            if (parse.GetValue(pgpMime) && !signing.IsGiven(parse))
                 throw new UsageException("--pgp-mime needs a key: add --sign KEYFILE");
 
             var time = clock.Resolve(parse, env);
@@ -64,11 +73,7 @@ public static class AnnounceCommand
             var records = database.Select(parse.GetValue(ids)!);
             var settings = RenderSettings.From(database.Config);
             var announcement = AnnouncementTextRenderer.Render([.. records.Select(advisory => AdvisoryView.From(advisory.Record))], settings);
-            var signer = parse.GetValue(sign) is { } keyFile
-                ? new OpenPgpSigner(OpenPgpSigningKey.Load(Path.GetFullPath(keyFile, env.WorkingDirectory),
-                    Secrets.Read(env.GetVariable, parse.GetValue(passphraseVariable)!, forHttp: false),
-                    now, $"the passphrase in ${parse.GetValue(passphraseVariable)}"))
-                : null;
+            var signer = signing.CreateSigner(parse, env, now);
 
             var bytes = parse.GetValue(eml)
                 ? AnnouncementMessageBuilder.ToBytes(signer is null

@@ -8,6 +8,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> All(CliEnvironment env)
     {
         yield return RunCommand.Create(env);
+        yield return InitCommand.Create(env);
         yield return ValidateCommand.Create(env);
         yield return FixCommand.Create(env);
         yield return NewCommand.Create(env);
@@ -15,6 +16,8 @@ public static class CommandCatalog
         yield return WithdrawCommand.Create(env);
         yield return RenderCommand.Create(env);
         yield return AnnounceCommand.Create(env);
+        yield return PolicyCommand.Create(env);
+        yield return PrenotifyCommand.Create(env);
         yield return PublishCommand.Create(env);
     }
 }

@@ -28,19 +28,21 @@ public static class RenderCommand
             Description = "Include advisories with placeholder IDs (pull-request previews); embargoed ones are never rendered",
         };
         var clock = new ClockOption();
+        var signing = new SigningOptions("the site's .well-known/security.txt");
         var validation = new CommonValidationOptions();
         var command = new Command("render",
             "Render the publishable advisories: DIR/site/ (HTML pages, search index, Atom feed, OSV JSON), DIR/markdown/ and DIR/mail/ (one announcement per advisory). A folder whose content is unchanged is left untouched.")
         {
             paths, output, preview, clock.Option,
         };
+        signing.AddTo(command);
         validation.AddTo(command);
         command.SetAction(parse =>
         {
             var now = clock.Resolve(parse, env);
             var database = validation.LoadDatabase(parse, env, parse.GetValue(paths) ?? [], now, parse.GetValue(preview));
             foreach (var held in database.Held) env.Out.WriteLine(held);
-            var rendered = DatabaseRenderer.Render(database, now.GetUtcNow());
+            var rendered = DatabaseRenderer.Render(database, now.GetUtcNow(), securityTxtSigner: signing.CreateSigner(parse, env, now.GetUtcNow()));
             if (!rendered.Succeeded)
                 throw new FindingsException("the site cannot be rendered: nothing was written", rendered.Findings);
             WriteFindings(env, rendered);

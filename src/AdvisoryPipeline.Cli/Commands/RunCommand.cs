@@ -28,6 +28,7 @@ public static class RunCommand
             HelpName = "DIR",
         };
         var clock = new ClockOption();
+        var signing = new SigningOptions("the site's .well-known/security.txt");
         var publish = new PublishCommand.PublishOptions();
         var validation = new CommonValidationOptions();
         var command = new Command("run", "Validate, publish and render: the whole pipeline on one database with its embedded defaults.")
@@ -35,6 +36,7 @@ public static class RunCommand
             paths, output, clock.Option,
         };
         publish.AddTo(command);
+        signing.AddTo(command);
         validation.AddTo(command);
         command.SetAction(parse =>
         {
@@ -49,7 +51,9 @@ public static class RunCommand
             findings.Complete(new RunSummary(report.Advisories.Count, report.Errors, report.Warnings, database.Held.Count));
 
             var folder = parse.GetValue(output)!;
-            var result = PipelineRun.RunAsync(database, publish.CreateTargets(parse, env, database), Path.GetFullPath(folder, env.WorkingDirectory), folder, now)
+            var signer = signing.CreateSigner(parse, env, now);
+            var result = PipelineRun.RunAsync(database, publish.CreateTargets(parse, env, database), Path.GetFullPath(folder, env.WorkingDirectory), folder, now,
+                    signer)
                 .GetAwaiter().GetResult();
             PublishCommand.WriteResults(env.Out, result.Published);
             RenderCommand.WriteFindings(env, result.Rendered);

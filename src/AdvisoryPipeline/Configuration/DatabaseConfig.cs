@@ -13,6 +13,9 @@ namespace AdvisoryPipeline.Configuration;
 /// <param name="IdPrefix">Prefix of the ids this database assigns (<c>TSSA</c> for TSSA-2024-001); null accepts any.</param>
 /// <param name="Ecosystems">Ecosystems advisories may name; null allows every OSV ecosystem.</param>
 /// <param name="Lint">Level per lint rule code, overriding the rule's own.</param>
+/// <param name="Policy">The security policy: contacts, key, report template, handling (see <see cref="PolicyConfig"/>).</param>
+/// <param name="Prenotify">Pre-notification lists by name (<c>distros</c>), for embargoed advisories.</param>
+/// <param name="Chat">Chat channels that announce published advisories.</param>
 public sealed record DatabaseConfig(
     string Name,
     string? IdPrefix,
@@ -21,7 +24,10 @@ public sealed record DatabaseConfig(
     MailingListConfig? MailingList = null,
     IReadOnlyList<string>? Ecosystems = null,
     IReadOnlyDictionary<string, LintLevel>? Lint = null,
-    PublishConfig? Publish = null)
+    PublishConfig? Publish = null,
+    PolicyConfig? Policy = null,
+    IReadOnlyDictionary<string, PrenotifyListConfig>? Prenotify = null,
+    ChatConfig? Chat = null)
 {
     /// <summary>Used when no configuration file is found: any id prefix is accepted.</summary>
     public static DatabaseConfig Defaults { get; } = new("Security advisories", IdPrefix: null);

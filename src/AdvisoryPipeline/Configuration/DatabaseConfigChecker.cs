@@ -101,9 +101,10 @@ internal sealed class DatabaseConfigChecker
             ReportWrongType(value, pointer, what);
             return;
         }
-        if (DatabaseConfigRules.CheckValue(pointer, value) is { } hint)
-            Add(ConfigFindingCodes.InvalidValue, $"{Describe(pointer)}: {Excerpt.Of(value.GetRawText())} is not a valid value", hint,
-                _map.Locate(pointer), pointer);
+        if (DatabaseConfigRules.CheckValue(pointer, value) is { } problem)
+            Add(ConfigFindingCodes.InvalidValue,
+                problem.ShowValue ? $"{Describe(pointer)}: {Excerpt.Of(value.GetRawText())} is not a valid value" : $"{Describe(pointer)}: this is not a valid value",
+                problem.Hint, _map.Locate(pointer), pointer);
     }
 
     private bool Expect(JsonElement value, JsonValueKind kind, string pointer, string what)

@@ -10,6 +10,9 @@ namespace AdvisoryPipeline.Configuration;
 /// <param name="Path">The file read, or null when none was found and the defaults apply.</param>
 public sealed record LoadedDatabaseConfig(DatabaseConfig? Config, string? Path, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Where each value of the file is, for checks that come later (the policy's key); null without a file.</summary>
+    public SourceMap? Map { get; init; }
+
     public bool HasErrors => Findings.Any(f => f.IsError);
 }
 
@@ -52,7 +55,10 @@ public static class DatabaseConfigLoader
         if (findings.Any(f => f.IsError)) return new LoadedDatabaseConfig(null, document.Path, findings);
         try
         {
-            return new LoadedDatabaseConfig(root.Deserialize(DatabaseConfigJsonContext.Default.DatabaseConfig), document.Path, findings);
+            return new LoadedDatabaseConfig(root.Deserialize(DatabaseConfigJsonContext.Default.DatabaseConfig), document.Path, findings)
+            {
+                Map = document.Map,
+            };
         }
         catch (JsonException ex)
         {

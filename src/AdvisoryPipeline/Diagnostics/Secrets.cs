@@ -13,33 +13,45 @@ public static class Secrets
 {
     public const int MinimumLength = 8;
 
+    /// <summary>What stands for a secret whose variable is not known.</summary>
     public const string Mask = "***";
 
     private static readonly Lock Gate = new();
-    private static string[] _known = [];
+    private static (string Value, string Replacement)[] _known = [];
 
-    /// <summary>Remembers <paramref name="secret"/> (and its trimmed form) so that no output shows it from now on.</summary>
-    public static void Remember(string secret)
+    /// <summary>
+    /// Remembers <paramref name="secret"/> (and its trimmed form) so that no output shows it from now on: it reads as
+    /// <c>$NAME</c> when the variable it came from is given, else as <see cref="Mask"/>. A URL's path and query are
+    /// remembered too (<c>&lt;path of $NAME&gt;</c>): a webhook's secret is its path, which an HTTP error may quote alone.
+    /// </summary>
+    public static void Remember(string secret, string? variable = null)
     {
-        foreach (var form in new[] { secret, secret.Trim() })
+        var replacement = variable is null ? Mask : "$" + variable;
+        var trimmed = secret.Trim();
+        var forms = new List<(string, string)> { (secret, replacement), (trimmed, replacement) };
+        if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.PathAndQuery.Length > 1)
         {
-            if (form.Length < MinimumLength) continue;
-            lock (Gate)
-            {
-                if (_known.Contains(form, StringComparer.Ordinal)) continue;
-                // Longest first, so that a secret that contains another is masked whole.
-                _known = [.. _known.Append(form).OrderByDescending(known => known.Length)];
-            }
+            forms.Add((uri.AbsoluteUri, replacement));
+            forms.Add((uri.PathAndQuery, variable is null ? Mask : $"<path of {replacement}>"));
+        }
+        lock (Gate)
+        {
+            var known = _known.ToList();
+            foreach (var (value, name) in forms)
+                if (value.Length >= MinimumLength && !known.Any(k => k.Value == value))
+                    known.Add((value, name));
+            // Longest first, so that a secret that contains another (a URL and its path) is replaced whole.
+            _known = [.. known.OrderByDescending(k => k.Value.Length).ThenBy(k => k.Value, StringComparer.Ordinal)];
         }
     }
 
-    /// <summary><paramref name="text"/> with every remembered secret replaced by <see cref="Mask"/>.</summary>
+    /// <summary><paramref name="text"/> with every remembered secret replaced by its variable's name or <see cref="Mask"/>.</summary>
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
         var known = Volatile.Read(ref _known);
-        foreach (var secret in known)
-            if (text.Contains(secret, StringComparison.Ordinal)) text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        foreach (var (value, replacement) in known)
+            if (text.Contains(value, StringComparison.Ordinal)) text = text.Replace(value, replacement, StringComparison.Ordinal);
         return text;
     }
 
@@ -53,7 +65,7 @@ public static class Secrets
     {
         var raw = getVariable(name);
         if (raw is null) return null;
-        Remember(raw);
+        Remember(raw, name);
         var value = raw.Trim();
         if (value.Length == 0) return null;
         if (forHttp && value.Any(c => c is < '!' or > '~'))

@@ -2,6 +2,7 @@ using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Publishing;
 using AdvisoryPipeline.Rendering;
+using AdvisoryPipeline.Rendering.Mail.Signing;
 using AdvisoryPipeline.Validation;
 
 namespace AdvisoryPipeline.Pipeline;
@@ -26,8 +27,9 @@ public static class PipelineRun
     /// <exception cref="PublishRefusedException">A target or a record refuses the publish: nothing was written.</exception>
     /// <exception cref="FindingsException">The records cannot be rendered: nothing was written.</exception>
     /// <exception cref="PublishFailedException">A target failed; targets before it were published, nothing was rendered.</exception>
+    /// <param name="securityTxtSigner">Clear-signs the site's <c>.well-known/security.txt</c> when given.</param>
     public static async Task<PipelineRunResult> RunAsync(PublishableDatabase database, IReadOnlyList<IPublishTarget> targets,
-        string outputFolder, string displayFolder, DateTimeOffset now, CancellationToken cancellationToken = default)
+        string outputFolder, string displayFolder, DateTimeOffset now, OpenPgpSigner? securityTxtSigner = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         if (targets.Count == 0) throw new ArgumentException("A run publishes to at least one target.", nameof(targets));
@@ -35,7 +37,7 @@ public static class PipelineRun
         var request = PublishRequest.For(database, now);
 
         var plans = await publisher.PlanAsync(request, targets, cancellationToken);
-        var rendered = Render(database, plans[0], now);
+        var rendered = Render(database, plans[0], now, securityTxtSigner);
         var staged = DatabaseRenderer.Stage(rendered, outputFolder, displayFolder);
         IReadOnlyList<TargetPublishResult> published;
         try
@@ -51,17 +53,17 @@ public static class PipelineRun
         if (!ReferenceEquals(published[0].Plan, plans[0]))
         {
             staged.Discard();
-            rendered = Render(database, published[0].Plan, now);
+            rendered = Render(database, published[0].Plan, now, securityTxtSigner);
             staged = DatabaseRenderer.Stage(rendered, outputFolder, displayFolder);
         }
         return new PipelineRunResult(published, rendered, staged.Commit());
     }
 
     /// <summary>Pages show each record as the first target holds it, once the plan is applied.</summary>
-    private static RenderedDatabase Render(PublishableDatabase database, PublishPlan plan, DateTimeOffset now)
+    private static RenderedDatabase Render(PublishableDatabase database, PublishPlan plan, DateTimeOffset now, OpenPgpSigner? signer)
     {
         OsvRecord[] records = [.. plan.Advisories.Where(a => a.Action != PublishAction.Held && a.Record is not null).Select(a => a.Record!)];
-        var rendered = DatabaseRenderer.Render(database, now, records);
+        var rendered = DatabaseRenderer.Render(database, now, records, signer);
         if (!rendered.Succeeded)
             throw new FindingsException("the site cannot be rendered: nothing was written", rendered.Findings);
         return rendered;

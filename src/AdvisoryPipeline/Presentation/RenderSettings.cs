@@ -1,4 +1,5 @@
 using AdvisoryPipeline.Configuration;
+using AdvisoryPipeline.OpenPgp;
 
 namespace AdvisoryPipeline.Presentation;
 
@@ -13,6 +14,9 @@ public sealed record RenderSettings(string DatabaseName, Uri? SiteUrl, Uri? Home
 
     public SiteLinks Links => new(SiteUrl);
 
+    /// <summary>The security policy, when <c>database.yaml</c> has a <c>policy:</c> block.</summary>
+    public PolicySettings? Policy { get; init; }
+
     /// <summary>Whether <paramref name="id"/> is one of this database's own advisories.</summary>
     public bool IsOwnId(string id) =>
         IdPrefix is { Length: > 0 } prefix && id.Length > prefix.Length + 1
@@ -22,7 +26,8 @@ public sealed record RenderSettings(string DatabaseName, Uri? SiteUrl, Uri? Home
     /// The settings of a configuration that passed its checks (URLs are absolute http(s) there). Mail
     /// addresses the configuration leaves out stay empty, and building a message then says which is missing.
     /// </summary>
-    public static RenderSettings From(DatabaseConfig config) => new(
+    /// <param name="policyKey">The policy's key as the validation read it (<c>PublishableDatabase.PolicyKey</c>).</param>
+    public static RenderSettings From(DatabaseConfig config, OpenPgpCertificate? policyKey = null) => new(
         config.Name,
         AbsoluteUri(config.SiteUrl),
         AbsoluteUri(config.HomeUrl),
@@ -33,6 +38,9 @@ public sealed record RenderSettings(string DatabaseName, Uri? SiteUrl, Uri? Home
             config.MailingList?.Subject ?? MailingListConfig.DefaultSubject))
     {
         IdPrefix = config.IdPrefix,
+        Policy = config.Policy is { } policy
+            ? new PolicySettings(policy, policyKey, config.Prenotify is { Count: > 0 } lists ? lists.Values.Max(l => l.MaxEmbargoDays) : null)
+            : null,
     };
 
     private static Uri? AbsoluteUri(string? text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;

@@ -23,6 +23,15 @@ public sealed class SiteLinks(Uri? siteUrl)
 
     public const string FeedPath = "feed.xml";
 
+    /// <summary>The security policy page's folder.</summary>
+    public const string PolicyPagePath = "security/";
+
+    /// <summary>The security team's OpenPGP public key, published beside the policy page.</summary>
+    public const string PolicyKeyPath = "security/openpgp-key.asc";
+
+    /// <summary>RFC 9116's location; the one file of the site in a folder whose name starts with a dot.</summary>
+    public const string SecurityTxtPath = ".well-known/security.txt";
+
     public string? Absolute(string relativePath) => SiteUrl is null ? null : new Uri(SiteUrl, relativePath).AbsoluteUri;
 
     private static Uri EnsureTrailingSlash(Uri uri) =>

@@ -5,6 +5,7 @@ using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
 using AdvisoryPipeline.Rendering.Mail;
+using AdvisoryPipeline.Rendering.Mail.Signing;
 using AdvisoryPipeline.Rendering.Markdown;
 using AdvisoryPipeline.Validation;
 
@@ -23,7 +24,9 @@ public sealed record RenderedDatabase(
 /// <summary>
 /// Renders the publishable records of one database for people, in the three places security teams announce:
 /// the HTML site with its feed (<c>site/</c>), Markdown pages for the repository (<c>markdown/</c>), and one
-/// mailing-list announcement per advisory (<c>mail/ID.txt</c>: the subject line, a blank line, the body).
+/// mailing-list announcement per advisory (<c>mail/ID.txt</c>: the subject line, a blank line, the body). With a
+/// <c>policy:</c> block, the site also gets the policy page, the team's key and <c>.well-known/security.txt</c>, and
+/// <c>markdown/</c> gets <c>SECURITY.md</c>.
 /// </summary>
 public static class DatabaseRenderer
 {
@@ -42,9 +45,11 @@ public static class DatabaseRenderer
     /// The records to show when not those of <see cref="PublishableDatabase.Publishable"/> as authored: <c>run</c>
     /// shows them as published, with the timestamps the target holds. Never more than the publishable ones.
     /// </param>
-    public static RenderedDatabase Render(PublishableDatabase database, DateTimeOffset now, IReadOnlyList<OsvRecord>? records = null)
+    /// <param name="securityTxtSigner">Clear-signs <c>.well-known/security.txt</c> (RFC 9116, section 2.3) when given.</param>
+    public static RenderedDatabase Render(PublishableDatabase database, DateTimeOffset now, IReadOnlyList<OsvRecord>? records = null,
+        OpenPgpSigner? securityTxtSigner = null)
     {
-        var rendered = Render(records ?? database.Records, RenderSettings.From(database.Config), now);
+        var rendered = Render(records ?? database.Records, RenderSettings.From(database.Config, database.PolicyKey), now, securityTxtSigner);
         return rendered with
         {
             Findings = [.. rendered.Findings.Select(finding =>
@@ -54,11 +59,17 @@ public static class DatabaseRenderer
 
     /// <param name="records">The publishable set only: embargoed and placeholder records must already be out.</param>
     /// <param name="now">The end of the feed's "recent" window; a fixed value makes the output reproducible.</param>
-    internal static RenderedDatabase Render(IReadOnlyList<OsvRecord> records, RenderSettings settings, DateTimeOffset now)
+    internal static RenderedDatabase Render(IReadOnlyList<OsvRecord> records, RenderSettings settings, DateTimeOffset now, OpenPgpSigner? securityTxtSigner = null)
     {
         var views = records.Select(AdvisoryView.From).ToArray();
 
         var site = HtmlSiteRenderer.Build(views, settings, now, CanonicalOsvWriter.Write);
+        var siteFiles = site.Content?.Files ?? new Dictionary<string, byte[]>();
+        if (securityTxtSigner is not null && site.Content is { } content && content.Files.ContainsKey(SiteLinks.SecurityTxtPath))
+            siteFiles = new Dictionary<string, byte[]>(content.Files, StringComparer.Ordinal)
+            {
+                [SiteLinks.SecurityTxtPath] = Utf8.GetBytes(securityTxtSigner.Clearsign(content.TextOf(SiteLinks.SecurityTxtPath), SigningTime(now, securityTxtSigner))),
+            };
 
         var markdown = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -71,7 +82,19 @@ public static class DatabaseRenderer
             var announcement = AnnouncementTextRenderer.Render([view], settings);
             mail[view.Id + ".txt"] = Utf8.GetBytes(MailText(announcement));
         }
-        return new RenderedDatabase(site.Content?.Files ?? new Dictionary<string, byte[]>(), markdown, mail, site.Findings);
+        if (settings.Policy is not null)
+            markdown[SecurityPolicyMarkdown.FileName] = Utf8.GetBytes(SecurityPolicyMarkdown.Render(settings));
+        return new RenderedDatabase(siteFiles, markdown, mail, site.Findings);
+    }
+
+    /// <summary>
+    /// The moment security.txt's Expires counts from (<see cref="PolicySettings.RenewedAt"/>), so that renders that write
+    /// the same text sign it with the same bytes; not before the key existed, which verifiers would refuse.
+    /// </summary>
+    private static DateTimeOffset SigningTime(DateTimeOffset now, OpenPgpSigner signer)
+    {
+        var renewed = PolicySettings.RenewedAt(now);
+        return renewed < signer.Key.CreatedAt ? signer.Key.CreatedAt : renewed;
     }
 
     /// <summary>An announcement as one text file: what a maintainer pastes into a mail client.</summary>

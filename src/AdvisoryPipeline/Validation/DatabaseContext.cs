@@ -14,4 +14,8 @@ public sealed record DatabaseContext(
     string? ConfigPath,
     string ConfigFingerprint,
     OsvSchema Schema,
-    LintRun Lint);
+    LintRun Lint)
+{
+    /// <summary>The policy's OpenPGP key as checked when the context was made, with its findings (see <see cref="PolicyKeyCheck"/>).</summary>
+    public PolicyKeyReading PolicyKey { get; init; } = PolicyKeyReading.None;
+}

@@ -41,6 +41,7 @@ public sealed class DatabaseContextResolver(ValidationOptions options)
     {
         DatabaseConfig config;
         string fingerprint;
+        var policyKey = PolicyKeyReading.None;
         if (configPath is null)
         {
             config = DatabaseConfig.Defaults;
@@ -55,9 +56,10 @@ public sealed class DatabaseContextResolver(ValidationOptions options)
                 throw new ConfigurationException($"{configPath} is not a valid database configuration", loaded.Findings);
             config = loaded.Config;
             fingerprint = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
+            policyKey = PolicyKeyCheck.Check(config, configPath, loaded.Map, options.Clock.GetUtcNow());
         }
         var lint = Linter.Create(config, new LintOptions { Clock = options.Clock, Placeholders = options.Placeholders });
-        return new DatabaseContext(config, configPath, fingerprint, SchemaFor(config.IdPrefix), lint);
+        return new DatabaseContext(config, configPath, fingerprint, SchemaFor(config.IdPrefix), lint) { PolicyKey = policyKey };
     }
 
     private OsvSchema SchemaFor(string? prefix)

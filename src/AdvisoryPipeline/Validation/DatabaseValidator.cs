@@ -59,6 +59,7 @@ public static class DatabaseValidator
             databaseFindings.AddRange(group.Key.Lint.CheckDatabase(summaries));
             if (group.Key.ConfigPath is { } configPath)
                 databaseFindings.AddRange(LintConfigCheck.Check(group.Key.Config, configPath));
+            databaseFindings.AddRange(group.Key.PolicyKey.Findings);
         }
         databaseFindings.AddRange(IdFindings.CaseCollisions(results
             .Where(r => r.Summary.Id is { Length: > 0 })

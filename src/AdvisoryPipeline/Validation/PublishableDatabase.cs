@@ -1,6 +1,7 @@
 using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Loading;
+using AdvisoryPipeline.OpenPgp;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Identifiers;
 
@@ -41,6 +42,12 @@ public sealed class PublishableDatabase
 
     public IReadOnlyList<string> Placeholders { get; }
 
+    /// <summary>The <c>database.yaml</c> the configuration came from (files it names are relative to it), or null for the defaults.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>The policy's OpenPGP public key, read and checked by the validation; null when the policy names none.</summary>
+    public OpenPgpCertificate? PolicyKey { get; init; }
+
     public IReadOnlyList<OsvRecord> Records => [.. Publishable.Select(a => a.Record)];
 
     /// <summary>The file a publishable advisory was authored in, as findings name it; null for an ID it does not have.</summary>
@@ -77,7 +84,11 @@ public sealed class PublishableDatabase
             else if (!isPlaceholder || includePlaceholders)
                 publishable.Add(new PublishableAdvisory(advisory.Record, advisory.Document.Path));
         }
-        return new PublishableDatabase(config, databases[0].Schema, publishable, held, placeholders);
+        return new PublishableDatabase(config, databases[0].Schema, publishable, held, placeholders)
+        {
+            ConfigPath = databases[0].ConfigPath,
+            PolicyKey = databases[0].PolicyKey.Key,
+        };
     }
 
     /// <summary>The advisories named, in the order given, each once; a held, placeholder or unknown ID is refused.</summary>

@@ -21,6 +21,7 @@ public sealed class StageOrderTests
         "Diagnostics",    // findings, their order, the kinds of failure
         "FileSystem",     // replacing a folder as a whole, and repairing an interrupted replacement
         "Git",            // the git command line
+        "OpenPgp",        // OpenPGP public keys (certificates) and their fingerprints
         "Osv",            // the OSV model, IDs, versions, ecosystems, CVSS, canonical JSON
         "Loading",        // YAML to JSON with its source map, discovery, the loaded advisory and its pipeline: block
         "Configuration",  // database.yaml and the publish-target grammar
@@ -32,6 +33,7 @@ public sealed class StageOrderTests
         "Presentation",   // the view of an advisory that every output shows
         "Rendering",      // site with its feed, Markdown pages, mail
         "Publishing",     // targets: dir:, git:, github:, ghsa:
+        "Announcing",     // chat posts (Slack, Discord, Matrix) of published advisories, and their ledger
         "Pipeline",       // run: everything above, in one operation
     ];
 

@@ -29,6 +29,9 @@ public sealed class HelpGoldenTests : IDisposable
             ["render", "--help"],
             ["announce", "--help"],
             ["publish", "--help"],
+            ["init", "--help"],
+            ["policy", "--help"],
+            ["prenotify", "--help"],
         ];
 
         foreach (var args in commands)

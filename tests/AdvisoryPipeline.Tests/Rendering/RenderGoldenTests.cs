@@ -5,7 +5,8 @@ namespace AdvisoryPipeline.Tests.Rendering;
 /// <summary>
 /// Pins what <c>advisory render</c> writes for the example database at a fixed <c>--now</c>: the command's output,
 /// the list of every file it writes, and the pages people read (the site's index, the page of TSSA-2025-4, the
-/// Atom feed, the Markdown index and page, the mail text). Golden files in Rendering/Golden/.
+/// Atom feed, the Markdown index and page, the mail text, and the security policy as page, security.txt and
+/// SECURITY.md). Golden files in Rendering/Golden/.
 /// </summary>
 public sealed class RenderGoldenTests : IDisposable
 {
@@ -36,6 +37,9 @@ public sealed class RenderGoldenTests : IDisposable
                      ("markdown/README.md", "markdown-README.md"),
                      ("markdown/TSSA-2025-4.md", "markdown-TSSA-2025-4.md"),
                      ("mail/TSSA-2025-4.txt", "mail-TSSA-2025-4.txt"),
+                     ("site/security/index.html", "site-security.html"),
+                     ("site/.well-known/security.txt", "site-security.txt"),
+                     ("markdown/SECURITY.md", "markdown-SECURITY.md"),
                  })
             GoldenFile.Verify("Rendering/Golden/" + golden, File.ReadAllText(Path.Combine(root, file)));
     }

@@ -33,7 +33,7 @@ public static class ExampleDatabase
 
     public static IReadOnlyList<AdvisoryView> Views => [.. All.Select(AdvisoryView.From)];
 
-    /// <summary>The settings of <c>advisories/database.yaml</c>.</summary>
+    /// <summary>The settings of <c>advisories/database.yaml</c>, with its policy and the policy's key.</summary>
     public static RenderSettings Settings => DatabaseSettings.Value;
 
     /// <summary>Every example advisory as validation hands it to publishing: the record and its file, relative to the repository.</summary>
@@ -53,9 +53,14 @@ public static class ExampleDatabase
 
     private static RenderSettings LoadSettings()
     {
-        var loaded = DatabaseConfigLoader.LoadFile(Path.Combine(Folder, DatabaseFiles.ConfigFile));
+        var path = Path.Combine(Folder, DatabaseFiles.ConfigFile);
+        var loaded = DatabaseConfigLoader.LoadFile(path);
         if (loaded.Config is not { } config)
             throw new InvalidDataException($"database.yaml does not load: {string.Join("; ", loaded.Findings.Select(f => f.Message))}");
-        return RenderSettings.From(config);
+        // The policy's key as the validation reads it, at the moment the site tests render.
+        var key = PolicyKeyCheck.Check(config, path, loaded.Map, SiteNow);
+        if (key.Findings.Any(f => f.IsError))
+            throw new InvalidDataException($"the policy key does not load: {string.Join("; ", key.Findings.Select(f => f.Message))}");
+        return RenderSettings.From(config, key.Key);
     }
 }

@@ -59,7 +59,7 @@ public sealed class WorkflowCommandsTests
         var document = Load("publish.yml");
         var commands = Invocations(document).Select(i => i.Arguments[0]).ToArray();
 
-        Assert.Equal(["assign-ids", "validate", "run"], commands);
+        Assert.Equal(["assign-ids", "validate", "run", "announce"], commands);
         var concurrency = (YamlMappingNode)document["concurrency"];
         Assert.Equal("false", concurrency["cancel-in-progress"].ToString());
         var uses = Steps(document).Select(s => s.Uses).OfType<string>().ToArray();
@@ -67,6 +67,26 @@ public sealed class WorkflowCommandsTests
         Assert.Contains(uses, u => u.StartsWith("actions/upload-artifact@", StringComparison.Ordinal));
         var env = Steps(document).Single(s => s.Run?.Contains("advisory run", StringComparison.Ordinal) == true).Env;
         Assert.Equal("${{ secrets.ADVISORY_DATABASE_TOKEN }}", env["GITHUB_TOKEN"]);
+    }
+
+    /// <summary>Chat posts are opt-in, come after a successful publish, read secrets only from the environment, and keep their ledger.</summary>
+    [Fact]
+    public void The_publish_workflow_announces_in_chat_only_when_enabled_and_commits_the_ledger()
+    {
+        var steps = Steps(Load("publish.yml")).ToList();
+        var announce = steps.Single(s => s.Run?.Contains("advisory announce", StringComparison.Ordinal) == true);
+        var run = steps.FindIndex(s => s.Run?.Contains("advisory run", StringComparison.Ordinal) == true);
+
+        Assert.True(steps.IndexOf(announce) > run, "chat posts come after the publish");
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(WorkflowFolder, "publish.yml"))));
+        var step = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["jobs"])["publish"])["steps"])
+            .Children.Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue("name", out var name) && name.ToString() == announce.Name);
+        Assert.Equal("${{ vars.ADVISORY_CHAT_ANNOUNCE == 'true' }}", step["if"].ToString());
+        Assert.Contains("--chat", announce.Run);
+        Assert.Contains("git add -- advisories/.announcements", announce.Run);
+        foreach (var variable in new[] { "SLACK_SECURITY_WEBHOOK", "DISCORD_SECURITY_WEBHOOK", "MATRIX_ANNOUNCE_TOKEN" })
+            Assert.Equal("${{ secrets." + variable + " }}", announce.Env[variable]);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
+using AdvisoryPipeline.Rendering.Policy;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
@@ -14,7 +15,8 @@ public sealed record SiteRenderResult(SiteContent? Content, IReadOnlyList<Findin
 /// <summary>
 /// Renders the static HTML site of a database: <c>index.html</c>, one page per advisory
 /// (<c>ID/index.html</c>), its OSV JSON (<c>osv/ID.json</c>), one page per package, redirect pages for
-/// aliases, the Atom feed (<c>feed.xml</c>) and the assets. Input is the already filtered list (no
+/// aliases, the Atom feed (<c>feed.xml</c>), the assets and, with a policy, the policy page (<c>security/</c>), the team's
+/// public key and <c>.well-known/security.txt</c>. Input is the already filtered list (no
 /// embargoed records). Output depends only on the input (same input, same bytes).
 /// <para>
 /// Findings use the advisory ID as their location's file, and a JSON pointer into the record:
@@ -59,6 +61,12 @@ public static class HtmlSiteRenderer
         var aliasPage = new AliasRedirectPage(layout);
         foreach (var alias in aliases) content.AddText(AliasRedirectPage.PathOf(alias.Alias), aliasPage.Render(alias));
         content.Add(SiteLinks.FeedPath, AtomFeedWriter.Write(newestFirst, settings, now, SiteAssets.FeedStylesheetPath));
+        if (settings.Policy is { } policy)
+        {
+            content.AddText(PolicyPage.Path, new PolicyPage(layout, new DetailsRenderer()).Render(PolicyDocument.For(settings)));
+            content.AddText(SiteLinks.SecurityTxtPath, SecurityTxt.Write(settings, now));
+            if (policy.Key is { } key) content.Add(SiteLinks.PolicyKeyPath, key.Armored());
+        }
         return new SiteRenderResult(content, findings);
     }
 
@@ -71,7 +79,7 @@ public static class HtmlSiteRenderer
             if (!SiteFolderNames.IsUsable(advisory.Id))
                 findings.Add(new Finding("SITE001", FindingLevel.Error,
                     $"Advisory ID '{shown}' cannot name a folder of the site.", SourceLocation.WholeFile(shown),
-                    "IDs are letters, digits, '.', '_' and '-', start with a letter or digit, and are not assets, osv or packages.", "/id"));
+                    "IDs are letters, digits, '.', '_' and '-', start with a letter or digit, and are not assets, osv, packages or security.", "/id"));
             else if (!seen.TryAdd(advisory.Id, advisory.Id))
                 findings.Add(new Finding("SITE001", FindingLevel.Error,
                     $"Advisory ID '{shown}' is used twice (or differs from {seen[advisory.Id]} only in letter case).",

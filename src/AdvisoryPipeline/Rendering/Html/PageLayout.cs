@@ -69,6 +69,8 @@ internal sealed class PageLayout(RenderSettings settings, SiteLinks links)
         NavItem(html, page, "Advisories", "", SiteSection.Advisories);
         NavItem(html, page, "Packages", "packages/", SiteSection.Packages);
         html.Open("li").Element("a", "Atom feed", ("href", page.Href(SiteLinks.FeedPath)), ("type", "application/atom+xml")).Close("li").Line();
+        if (settings.Policy is not null)
+            NavItem(html, page, "Security policy", SiteLinks.PolicyPagePath, SiteSection.Policy);
         if (SafeUrl.TryNormalize(settings.HomeUrl?.OriginalString, out var home))
             html.Open("li").Element("a", "Project home", ("href", home), ("rel", "noopener noreferrer")).Close("li").Line();
         html.Close("ul").Close("nav").Line();

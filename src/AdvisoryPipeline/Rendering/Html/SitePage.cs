@@ -29,4 +29,4 @@ internal sealed record SitePage(string Path, string Title)
         Root + (sitePath.Length == 0 || sitePath.EndsWith('/') ? sitePath + "index.html" : sitePath);
 }
 
-internal enum SiteSection { None, Advisories, Packages }
+internal enum SiteSection { None, Advisories, Packages, Policy }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
@@ -77,7 +78,20 @@ public static class HostileDatabase
         $"Hostile <script>alert('{Marker}')</script> \" onmouseover=\"alert('{Marker}')",
         new Uri("https://advisories.example.org/"),
         new Uri($"javascript:alert('{Marker}')"),
-        new MailSettings("", "", null));
+        new MailSettings("", "", null))
+    {
+        // Built here, past database.yaml's checks: the policy page must be safe even with values those checks refuse.
+        Policy = new PolicySettings(new PolicyConfig(
+            Contacts: [$"javascript:alert('{Marker}')", $"mailto:x@example.org?subject=\"><script>alert('{Marker}')</script>", Payloads[0]],
+            Scope: Payloads,
+            OutOfScope: Payloads.Take(8).ToList(),
+            ReportTemplate: [.. Payloads.Take(12).Select(payload => new ReportSectionConfig(payload, payload))],
+            Handling: Payloads,
+            SafeHarbor: string.Join("\n\n", Payloads),
+            Bounty: Payloads[17],
+            PreferredLanguages: [Payloads[4]],
+            Acknowledgments: $"javascript:alert('{Marker}')"), Key: null, PrenotifyDays: 14),
+    };
 
     public static IReadOnlyList<AdvisoryView> Create() =>
         [.. Payloads.Select((payload, i) => AdvisoryView.From(Record(i, payload)))];

@@ -58,6 +58,8 @@ public sealed class SitePathTests
     [InlineData("index.html")]
     [InlineData("TSSA-2026-1/index.html")]
     [InlineData("packages/npm/~40tessera~2Fclient/index.html")]
+    [InlineData(".well-known/security.txt")]
+    [InlineData("security/openpgp-key.asc")]
     public void Site_paths_resolve_inside_the_root(string path)
     {
         var root = Path.Combine(Path.GetTempPath(), "site-root");
@@ -77,10 +79,29 @@ public sealed class SitePathTests
     [InlineData("a\\..\\b")]
     [InlineData("C:x")]
     [InlineData("a b")]
+    [InlineData(".well-known")]
+    [InlineData("a/.well-known/security.txt")]
+    [InlineData(".well-known/.hidden")]
+    [InlineData(".Well-Known/security.txt")]
+    [InlineData(".well-knownx/security.txt")]
+    [InlineData(".git/config")]
+    [InlineData("../.well-known/security.txt")]
     public void Anything_else_is_refused_before_it_reaches_the_disk(string path)
     {
         Assert.False(GeneratedPath.IsWellFormed(path));
         Assert.Throws<InvalidOperationException>(() => GeneratedPath.Resolve(Path.GetTempPath(), path));
         Assert.Throws<InvalidOperationException>(() => new SiteContent().Add(path, []));
+    }
+
+    /// <summary>RFC 8615's folder is the one dot name the site may have, and only at its root (RFC 9116 puts security.txt there).</summary>
+    [Fact]
+    public void Only_a_first_level_well_known_folder_may_start_with_a_dot()
+    {
+        Assert.True(GeneratedPath.IsWellFormed(".well-known/security.txt"));
+        Assert.False(GeneratedPath.IsWellFormed(".well-known"));
+        Assert.False(GeneratedPath.IsWellFormed("x/.well-known/security.txt"));
+        var content = new SiteContent();
+        content.Add(".well-known/security.txt", [0x41]);
+        Assert.Single(content.Files);
     }
 }

@@ -154,8 +154,8 @@ public sealed class OpenPgpSigningTests : IDisposable
         var loaded = OpenPgpSigningKey.Load(Encoding.ASCII.GetBytes(key.ArmoredSecretKeyring), "subkeys.asc", TestSigningKeys.Passphrase, Now);
         var signed = Seen(new OpenPgpSigner(loaded).Clearsign("Signed by a subkey.\n", Now));
 
-        Assert.Equal(key.SigningFingerprint, loaded.Fingerprint);
-        Assert.NotEqual(Convert.ToHexString(key.PublicRing.GetPublicKey().GetFingerprint()), loaded.Fingerprint);
+        Assert.Equal(key.SigningFingerprint, loaded.Fingerprint.Hex);
+        Assert.NotEqual(Convert.ToHexString(key.PublicRing.GetPublicKey().GetFingerprint()), loaded.Fingerprint.Hex);
         AssertGoodSignature(gpg.Verify(gpg.WriteFile("subkey.asc", Encoding.UTF8.GetBytes(signed))), key);
     }
 
@@ -167,8 +167,8 @@ public sealed class OpenPgpSigningTests : IDisposable
         var unprotected = OpenPgpSigningKey.Load(TestSigningKeys.WithoutPassphrase.SecretKeyring, "open.gpg", null, Now);
 
         Assert.Equal(armored.Fingerprint, binary.Fingerprint);
-        Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, armored.Fingerprint);
-        Assert.Equal(TestSigningKeys.WithoutPassphrase.SigningFingerprint, unprotected.Fingerprint);
+        Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, armored.Fingerprint.Hex);
+        Assert.Equal(TestSigningKeys.WithoutPassphrase.SigningFingerprint, unprotected.Fingerprint.Hex);
         Assert.Equal("OpenPGP signing key " + armored.KeyId, armored.ToString());
     }
 
@@ -183,7 +183,7 @@ public sealed class OpenPgpSigningTests : IDisposable
             Assert.Contains($"the environment variable {variable} is not set", Seen(unset.Message));
 
             Environment.SetEnvironmentVariable(variable, TestSigningKeys.Passphrase);
-            Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, OpenPgpSigningKey.LoadUsingEnvironment(path, variable, Now).Fingerprint);
+            Assert.Equal(TestSigningKeys.Rsa.SigningFingerprint, OpenPgpSigningKey.LoadUsingEnvironment(path, variable, Now).Fingerprint.Hex);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdvisoryPipeline.OpenPgp;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
 
@@ -26,7 +27,8 @@ public sealed class OpenPgpSigningKey
     /// <summary>The 64-bit key ID in hex, as gpg shows it.</summary>
     public string KeyId => PublicKey.KeyId.ToString("X16", CultureInfo.InvariantCulture);
 
-    public string Fingerprint => Convert.ToHexString(PublicKey.GetFingerprint());
+    /// <summary>The signing key's own fingerprint (a subkey's when a subkey signs).</summary>
+    public OpenPgpFingerprint Fingerprint => new(PublicKey.GetFingerprint());
 
     public DateTimeOffset CreatedAt => new(PublicKey.CreationTime, TimeSpan.Zero);
 

@@ -133,6 +133,39 @@ public sealed class SiteInteractionTests(BrowserFixture fixture)
         await fixture.ScreenshotAsync(page, "sample-index-dark");
     }
 
+    /// <summary>The security policy page: linked from every page, its sections in order, the key's fingerprint as the key has it.</summary>
+    [Fact]
+    public async Task Security_policy_page_shows_the_policy_and_the_key_fingerprint()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        var probe = new PageProbe(await context.NewPageAsync());
+        var page = probe.Page;
+        var site = fixture.Sample;
+
+        await VisitAsync(probe, site, AdvisoryPage.PathOf("TSSA-2025-4"));
+        await page.ClickAsync("nav >> text=Security policy");
+        Assert.EndsWith("/security/index.html", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Security policy", await page.TextContentAsync("h1"));
+        Assert.Equal("Security policy", await page.TextContentAsync("nav a[aria-current='page']"));
+        Assert.Equal(["Reporting a vulnerability", "What to include in a report", "Scope", "How we handle a report", "Disclosure", "Safe harbour", "Bug bounty"],
+            await page.Locator("main h2").AllTextContentsAsync());
+        var key = ExampleDatabase.Settings.Policy!.Key!;
+        Assert.Equal(key.Fingerprint.Display, await page.TextContentAsync("code.fingerprint"));
+        Assert.Equal(5, await page.Locator("#report-template ~ ol > li").CountAsync());
+        Assert.Equal("mailto:security@tessera-project.org", await page.GetAttributeAsync("main a[href^='mailto:']", "href"));
+        Assert.Empty(probe.Complaints());
+        await fixture.ScreenshotAsync(page, "sample-policy");
+
+        // The key and security.txt it links to are files of the site.
+        var keyLink = await page.GetAttributeAsync("main a[href$='openpgp-key.asc']", "href");
+        Assert.Equal("../" + SiteLinks.PolicyKeyPath, keyLink);
+        Assert.Contains(SiteLinks.SecurityTxtPath, site.Content.Files.Keys);
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await VisitAsync(probe, site, PolicyPage.Path);
+        await fixture.ScreenshotAsync(page, "sample-policy-dark");
+    }
+
     [Fact]
     public async Task Hostile_pages_show_the_payloads_as_text()
     {
@@ -167,7 +200,7 @@ public sealed class SiteInteractionTests(BrowserFixture fixture)
         string[] pages =
         [
             IndexPage.Path, AdvisoryPage.PathOf("TSSA-2025-4"), AdvisoryPage.PathOf("TSSA-2025-3"), AdvisoryPage.PathOf("TSSA-2026-1"),
-            PackageListPage.Path, SiteLinks.PackagePagePath("PyPI", "tessera-py") + "index.html",
+            PackageListPage.Path, SiteLinks.PackagePagePath("PyPI", "tessera-py") + "index.html", PolicyPage.Path,
         ];
         foreach (var path in pages)
         {
