@@ -105,7 +105,14 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var root = _temp.Combine(name);
         var advisories = Path.Combine(root, "advisories");
         Directory.CreateDirectory(advisories);
-        File.Copy(Path.Combine(SharedData.RepositoryRoot, "advisories", "database.yaml"), Path.Combine(advisories, "database.yaml"));
+        // The example configuration, with the key files its policy: and prenotify: blocks name.
+        var example = Path.Combine(SharedData.RepositoryRoot, "advisories");
+        foreach (var file in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith("database.yaml", StringComparison.Ordinal)))
+        {
+            var copy = Path.Combine(advisories, Path.GetRelativePath(example, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
         for (var i = 1; i <= Advisories; i++)
         {
             var id = $"TSSA-2026-{i}";
