@@ -23,6 +23,9 @@ public static class ExitCodes
     /// <summary>A fault of the tool itself or of its environment (I/O failure, remote API down).</summary>
     public const int Failure = 3;
 
+    /// <summary>The command did its job for the valid advisories and, as <c>--exclude-invalid</c> asked, left out those with errors.</summary>
+    public const int RecordsExcluded = 4;
+
     /// <summary>Prints the failure to the error stream (its findings first, then one line) and returns its exit code.</summary>
     public static int Report(Exception failure, CliEnvironment env)
     {

@@ -93,9 +93,11 @@ public sealed class CommonValidationOptions
     /// time, the output of two configurations cannot be merged; advisories with errors stop the command (exit 1).
     /// </summary>
     /// <param name="preview">Placeholder IDs are shown too (pull-request previews); embargoed advisories never are.</param>
-    public PublishableDatabase LoadDatabase(ParseResult parse, CliEnvironment env, IReadOnlyList<string> paths, TimeProvider clock, bool preview)
+    /// <param name="excludeInvalid">Advisories with errors are left out (<see cref="ExcludeInvalidOption"/>) instead of stopping the command.</param>
+    public PublishableDatabase LoadDatabase(ParseResult parse, CliEnvironment env, IReadOnlyList<string> paths, TimeProvider clock, bool preview,
+        bool excludeInvalid = false)
     {
         var run = Run(parse, env with { Clock = clock }, paths, keepRecords: true);
-        return PublishableDatabase.From(run.Report, clock.GetUtcNow(), preview);
+        return PublishableDatabase.From(run.Report, clock.GetUtcNow(), preview, excludeInvalid);
     }
 }

@@ -67,27 +67,28 @@ public static class PublishCommand
         var clock = new ClockOption();
         var publish = new PublishOptions();
         var validation = new CommonValidationOptions();
+        var exclude = new ExcludeInvalidOption();
         var command = new Command("publish",
             "Publish the canonical OSV JSON records of the publishable advisories to the configured targets, in one atomic, idempotent change per target.")
         {
-            paths, dryRun, format, clock.Option,
+            paths, dryRun, format, clock.Option, exclude.Option,
         };
         publish.AddTo(command);
         validation.AddTo(command);
         command.SetAction(parse =>
         {
             var time = clock.Resolve(parse, env);
-            var database = validation.LoadDatabase(parse, env, parse.GetValue(paths) ?? [], time, preview: false);
+            var database = validation.LoadDatabase(parse, env, parse.GetValue(paths) ?? [], time, preview: false, exclude.IsGiven(parse));
             var results = Publisher.For(database)
                 .PublishAsync(PublishRequest.For(database, time.GetUtcNow(), parse.GetValue(dryRun)), publish.CreateTargets(parse, env, database))
                 .GetAwaiter().GetResult();
             if (parse.GetValue(format) == FindingFormat.Json)
             {
                 env.Out.Write(Encoding.UTF8.GetString(PublishPlanJson.Write(results.Select(r => r.Plan))));
-                return ExitCodes.Success;
+                return ExcludeInvalidOption.Report(env, database);
             }
             WriteResults(env.Out, results);
-            return ExitCodes.Success;
+            return ExcludeInvalidOption.Report(env, database);
         });
         return command;
     }

@@ -30,17 +30,18 @@ public static class RenderCommand
         var clock = new ClockOption();
         var signing = new SigningOptions("the site's .well-known/security.txt");
         var validation = new CommonValidationOptions();
+        var exclude = new ExcludeInvalidOption();
         var command = new Command("render",
             "Render the publishable advisories: DIR/site/ (HTML pages, search index, Atom feed, OSV JSON), DIR/markdown/ and DIR/mail/ (one announcement per advisory). A folder whose content is unchanged is left untouched.")
         {
-            paths, output, preview, clock.Option,
+            paths, output, preview, clock.Option, exclude.Option,
         };
         signing.AddTo(command);
         validation.AddTo(command);
         command.SetAction(parse =>
         {
             var now = clock.Resolve(parse, env);
-            var database = validation.LoadDatabase(parse, env, parse.GetValue(paths) ?? [], now, parse.GetValue(preview));
+            var database = validation.LoadDatabase(parse, env, parse.GetValue(paths) ?? [], now, parse.GetValue(preview), exclude.IsGiven(parse));
             foreach (var held in database.Held) env.Out.WriteLine(held);
             var rendered = DatabaseRenderer.Render(database, now.GetUtcNow(), securityTxtSigner: signing.CreateSigner(parse, env, now.GetUtcNow()));
             if (!rendered.Succeeded)
@@ -49,7 +50,7 @@ public static class RenderCommand
             var folder = parse.GetValue(output)!;
             foreach (var line in DatabaseRenderer.Write(rendered, Path.GetFullPath(folder, env.WorkingDirectory), folder))
                 env.Out.WriteLine(line);
-            return ExitCodes.Success;
+            return ExcludeInvalidOption.Report(env, database);
         });
         return command;
     }

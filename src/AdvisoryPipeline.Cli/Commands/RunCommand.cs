@@ -31,9 +31,10 @@ public static class RunCommand
         var signing = new SigningOptions("the site's .well-known/security.txt");
         var publish = new PublishCommand.PublishOptions();
         var validation = new CommonValidationOptions();
+        var exclude = new ExcludeInvalidOption();
         var command = new Command("run", "Validate, publish and render: the whole pipeline on one database with its embedded defaults.")
         {
-            paths, output, clock.Option,
+            paths, output, clock.Option, exclude.Option,
         };
         publish.AddTo(command);
         signing.AddTo(command);
@@ -43,7 +44,7 @@ public static class RunCommand
             var time = clock.Resolve(parse, env);
             var now = time.GetUtcNow();
             var validated = validation.Run(parse, env with { Clock = time }, parse.GetValue(paths) ?? [], keepRecords: true);
-            var database = PublishableDatabase.From(validated.Report, now);
+            var database = PublishableDatabase.From(validated.Report, now, excludeInvalid: exclude.IsGiven(parse));
             var report = validated.Report;
             var findings = FindingWriter.Create(FindingFormat.Text, env.Out);
             foreach (var note in validated.Notes) findings.Note(note);
@@ -58,7 +59,7 @@ public static class RunCommand
             PublishCommand.WriteResults(env.Out, result.Published);
             RenderCommand.WriteFindings(env, result.Rendered);
             foreach (var line in result.RenderLines) env.Out.WriteLine(line);
-            return ExitCodes.Success;
+            return ExcludeInvalidOption.Report(env, database);
         });
         return command;
     }

@@ -35,7 +35,7 @@ public static class ChatAnnouncer
         foreach (var advisory in published.Advisories)
         {
             if (ids is not null && !ids.Contains(advisory.Id)) continue;
-            if (advisory.Action == PublishAction.Held) continue;
+            if (advisory.IsKept) continue;
             if (advisory.Action != PublishAction.Unchanged || advisory.Record is not { } record)
             {
                 notes.Add($"{advisory.Id}: not announced: it is not published yet in {published.Target} (publish it first)");

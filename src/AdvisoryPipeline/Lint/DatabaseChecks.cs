@@ -36,7 +36,9 @@ internal static class DatabaseChecks
     }
 
     /// <summary>
-    /// An alias says "this advisory is that vulnerability", so two advisories claiming one alias are duplicates.
+    /// An alias says "this advisory is that vulnerability in these packages", so two advisories claiming one alias are
+    /// duplicates when they cover a package in common. Databases that keep one record per package (PyPA: tensorflow,
+    /// tensorflow-cpu and tensorflow-gpu share a CVE) give each package's record the same alias, which is right.
     /// Withdrawn advisories are left out: withdrawing a duplicate in favour of another is how duplicates are resolved.
     /// </summary>
     private static void CheckAliasClaims(LintSummary[] summaries, FindingList findings)
@@ -55,12 +57,50 @@ internal static class DatabaseChecks
         foreach (var (alias, holders) in claims)
         {
             if (holders.Count < 2) continue;
+            // Claims by package, so that finding a claim's duplicates costs the size of its answer, not of all claims.
+            var byPackage = new Dictionary<string, List<AliasClaim>>(StringComparer.Ordinal);
+            var anyPackage = new List<AliasClaim>();
             foreach (var claim in holders)
+            {
+                if (claim.Holder.Packages.Count == 0) anyPackage.Add(claim);
+                foreach (var package in claim.Holder.Packages)
+                {
+                    if (!byPackage.TryGetValue(package, out var list)) byPackage[package] = list = [];
+                    list.Add(claim);
+                }
+            }
+            foreach (var claim in holders)
+            {
+                var duplicates = DuplicatesOf(claim, holders, byPackage, anyPackage);
+                if (duplicates.Count < 2) continue;
                 findings.Add(LintRules.AliasClaimedOnce, claim.Where,
-                    $"{alias} is also an alias of {Others(holders, claim, other => $"{other.Holder.Id.Value} ({other.Where})")}",
-                    "one advisory per vulnerability: merge the advisories and withdraw the other, or correct the alias",
+                    $"{alias} is also an alias of {Others(duplicates, claim, other => $"{other.Holder.Id.Value} ({other.Where})")}{Shared(claim.Holder, duplicates)}",
+                    "one advisory per vulnerability and package: merge the advisories and withdraw the other, or correct the alias",
                     Pointers.Item("/aliases", claim.Index));
+            }
         }
+    }
+
+    /// <summary>The claims of the alias whose advisories cover a package that <paramref name="claim"/>'s covers, itself included.</summary>
+    private static List<AliasClaim> DuplicatesOf(AliasClaim claim, List<AliasClaim> holders,
+        Dictionary<string, List<AliasClaim>> byPackage, List<AliasClaim> anyPackage)
+    {
+        var packages = claim.Holder.Packages;
+        if (packages.Count == 0) return holders;
+        if (packages.Count == 1 && anyPackage.Count == 0) return byPackage[packages[0]];
+        var seen = new HashSet<AliasClaim>();
+        var duplicates = new List<AliasClaim>();
+        foreach (var other in packages.SelectMany(package => byPackage[package]).Concat(anyPackage))
+            if (seen.Add(other)) duplicates.Add(other);
+        return duplicates;
+    }
+
+    /// <summary>The package the claim's advisory shares with the first other duplicate, as the message names it; empty when it names none.</summary>
+    private static string Shared(LintSummary holder, List<AliasClaim> duplicates)
+    {
+        var other = duplicates.First(d => !ReferenceEquals(d.Holder, holder)).Holder;
+        var common = holder.Packages.Intersect(other.Packages, StringComparer.Ordinal).FirstOrDefault();
+        return common is null ? "" : $" for the same package ({common})";
     }
 
     /// <summary>Once per unregistered prefix, at its first advisory: the prefix is a property of the database, not of each record.</summary>

@@ -18,13 +18,18 @@ public sealed record LocatedValue(string Value, SourceLocation Where);
 /// <param name="Modified">The <c>modified</c> timestamp as written, or null.</param>
 /// <param name="Withdrawn">Whether the record is withdrawn: a withdrawn record may share aliases with its replacement.</param>
 /// <param name="Aliases">The record's aliases, in order.</param>
+/// <param name="Packages">
+/// What the record's affected entries cover, as <see cref="PackageKeys"/> (sorted, distinct): records that share an
+/// alias are duplicates only when they cover a package in common.
+/// </param>
 public sealed record LintSummary(
     string Path,
     LocatedValue Id,
     LocatedValue? Published,
     LocatedValue? Modified,
     bool Withdrawn,
-    IReadOnlyList<LocatedValue> Aliases);
+    IReadOnlyList<LocatedValue> Aliases,
+    IReadOnlyList<string> Packages);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

@@ -94,6 +94,7 @@ internal sealed class RecordContext
             Record.Published is { } published ? new LocatedValue(published, map.Locate("/published")) : null,
             Record.Modified is { } modified ? new LocatedValue(modified, map.Locate("/modified")) : null,
             Record.IsWithdrawn,
-            aliases);
+            aliases,
+            PackageKeys.Of(Record));
     }
 }

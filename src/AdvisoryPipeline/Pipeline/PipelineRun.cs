@@ -62,7 +62,7 @@ public static class PipelineRun
     /// <summary>Pages show each record as the first target holds it, once the plan is applied.</summary>
     private static RenderedDatabase Render(PublishableDatabase database, PublishPlan plan, DateTimeOffset now, OpenPgpSigner? signer)
     {
-        OsvRecord[] records = [.. plan.Advisories.Where(a => a.Action != PublishAction.Held && a.Record is not null).Select(a => a.Record!)];
+        OsvRecord[] records = [.. plan.Advisories.Where(a => !a.IsKept && a.Record is not null).Select(a => a.Record!)];
         var rendered = DatabaseRenderer.Render(database, now, records, signer);
         if (!rendered.Succeeded)
             throw new FindingsException("the site cannot be rendered: nothing was written", rendered.Findings);

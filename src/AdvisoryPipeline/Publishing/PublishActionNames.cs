@@ -4,7 +4,7 @@ namespace AdvisoryPipeline.Publishing;
 public static class PublishActionNames
 {
     public static IReadOnlyList<PublishAction> DisplayOrder { get; } =
-        [PublishAction.New, PublishAction.Changed, PublishAction.Withdrawn, PublishAction.Unchanged, PublishAction.Held];
+        [PublishAction.New, PublishAction.Changed, PublishAction.Withdrawn, PublishAction.Unchanged, PublishAction.Held, PublishAction.Excluded];
 
     public static string Of(PublishAction action) => action switch
     {
@@ -13,6 +13,7 @@ public static class PublishActionNames
         PublishAction.Withdrawn => "withdrawn",
         PublishAction.Unchanged => "unchanged",
         PublishAction.Held => "held",
+        PublishAction.Excluded => "excluded",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -19,6 +19,9 @@ public enum PublishAction
 
     /// <summary>Under embargo: not published; a version already in the target stays as it is.</summary>
     Held,
+
+    /// <summary>Left out for its errors (<c>--exclude-invalid</c>): not published; a version already in the target stays as it is.</summary>
+    Excluded,
 }
 
 /// <summary>One record of a plan.</summary>
@@ -46,8 +49,11 @@ public sealed record PlannedAdvisory(
     /// <summary>Whether the target gets new bytes for this record.</summary>
     public bool Writes => Action is PublishAction.New or PublishAction.Changed or PublishAction.Withdrawn;
 
-    /// <summary>Whether the record is in the target after the publish (with <see cref="Content"/>, unless held).</summary>
-    public bool IsPublished => Action != PublishAction.Held || InTarget;
+    /// <summary>Whether the target's version, if any, stays exactly as it is: the record is held or excluded.</summary>
+    public bool IsKept => Action is PublishAction.Held or PublishAction.Excluded;
+
+    /// <summary>Whether the record is in the target after the publish (with <see cref="Content"/>, unless kept).</summary>
+    public bool IsPublished => !IsKept || InTarget;
 }
 
 /// <summary>

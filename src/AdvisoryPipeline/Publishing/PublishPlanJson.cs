@@ -25,7 +25,8 @@ public static class PublishPlanJson
             plan.Count(PublishAction.Changed),
             plan.Count(PublishAction.Withdrawn),
             plan.Count(PublishAction.Unchanged),
-            plan.Count(PublishAction.Held)),
+            plan.Count(PublishAction.Held),
+            plan.Count(PublishAction.Excluded)),
         [.. plan.Advisories.Select(entry => new AdvisoryDocument(
             entry.Id,
             PublishActionNames.Of(entry.Action),
@@ -50,7 +51,8 @@ internal sealed record TotalsDocument(
     [property: JsonPropertyName("changed")] int Changed,
     [property: JsonPropertyName("withdrawn")] int Withdrawn,
     [property: JsonPropertyName("unchanged")] int Unchanged,
-    [property: JsonPropertyName("held")] int Held);
+    [property: JsonPropertyName("held")] int Held,
+    [property: JsonPropertyName("excluded"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Excluded);
 
 internal sealed record AdvisoryDocument(
     [property: JsonPropertyName("id")] string Id,

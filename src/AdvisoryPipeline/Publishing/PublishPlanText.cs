@@ -29,11 +29,14 @@ public static class PublishPlanText
         return text.ToString();
     }
 
-    private static string Heading(PublishAction action) => action == PublishAction.Held
-        ? "held (embargo)"
-        : PublishActionNames.Of(action);
+    private static string Heading(PublishAction action) => action switch
+    {
+        PublishAction.Held => "held (embargo)",
+        PublishAction.Excluded => "excluded (errors)",
+        _ => PublishActionNames.Of(action),
+    };
 
-    private static string Detail(PlannedAdvisory entry) => entry.Action == PublishAction.Held
+    private static string Detail(PlannedAdvisory entry) => entry.IsKept
         ? entry.InTarget ? "already published: the target's version is kept" : "not published"
         : entry.SourcePath ?? "";
 }

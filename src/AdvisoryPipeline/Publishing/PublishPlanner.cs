@@ -31,8 +31,10 @@ public static class PublishPlanner
     /// <param name="heldIds">The IDs under embargo, shown in the plan and kept as they are if already in the target.</param>
     /// <param name="ledger">What the target holds.</param>
     /// <param name="now">The run's time; truncated to whole seconds.</param>
+    /// <param name="excludedIds">The IDs left out for their errors: planned like held ones, as <see cref="PublishAction.Excluded"/>.</param>
     /// <exception cref="PublishRefusedException">Something must be fixed before anything is published.</exception>
-    public static PublishPlan Plan(IReadOnlyList<PublishableAdvisory> advisories, IReadOnlyList<string> heldIds, Ledger ledger, DateTimeOffset now)
+    public static PublishPlan Plan(IReadOnlyList<PublishableAdvisory> advisories, IReadOnlyList<string> heldIds, Ledger ledger, DateTimeOffset now,
+        IReadOnlyList<string>? excludedIds = null)
     {
         ArgumentNullException.ThrowIfNull(advisories);
         ArgumentNullException.ThrowIfNull(heldIds);
@@ -40,6 +42,8 @@ public static class PublishPlanner
         var runTime = TruncateToSeconds(now);
         var findings = new List<Finding>();
         var held = new HashSet<string>(heldIds, StringComparer.Ordinal);
+        var excluded = new HashSet<string>(excludedIds ?? [], StringComparer.Ordinal);
+        excluded.ExceptWith(held);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var planned = new List<PlannedAdvisory>();
 
@@ -57,8 +61,10 @@ public static class PublishPlanner
         }
         foreach (var id in held)
             planned.Add(new PlannedAdvisory(id, PublishAction.Held, null, null, ReadOnlyMemory<byte>.Empty, null, null, ledger.Find(id) is not null));
+        foreach (var id in excluded.Where(id => !sources.ContainsKey(id)))
+            planned.Add(new PlannedAdvisory(id, PublishAction.Excluded, null, null, ReadOnlyMemory<byte>.Empty, null, null, ledger.Find(id) is not null));
         foreach (var record in ledger.Records.OrderBy(record => record.Id, StringComparer.Ordinal))
-            if (!sources.ContainsKey(record.Id) && !held.Contains(record.Id))
+            if (!sources.ContainsKey(record.Id) && !held.Contains(record.Id) && !excluded.Contains(record.Id))
                 findings.Add(PublishFindings.Disappeared(record.Id, ledger.Source));
         var runTimestamp = OsvTimestamp.Format(runTime);
         if (planned.Any(entry => entry.Writes && entry.Record?.Modified == runTimestamp) && ledger.Newest is { } newest && runTime <= newest.ModifiedTime)

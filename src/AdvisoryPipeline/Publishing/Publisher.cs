@@ -10,9 +10,12 @@ namespace AdvisoryPipeline.Publishing;
 /// <param name="DryRun">Plan only: nothing is written.</param>
 public sealed record PublishRequest(IReadOnlyList<PublishableAdvisory> Advisories, IReadOnlyList<string> HeldIds, DateTimeOffset Now, bool DryRun = false)
 {
-    /// <summary>The publishable and held advisories of a validated database.</summary>
+    /// <summary>The IDs left out for their errors (<c>--exclude-invalid</c>): kept in the target as they are, like held ones.</summary>
+    public IReadOnlyList<string> ExcludedIds { get; init; } = [];
+
+    /// <summary>The publishable, held and excluded advisories of a validated database.</summary>
     public static PublishRequest For(PublishableDatabase database, DateTimeOffset now, bool dryRun = false) =>
-        new(database.Publishable, [.. database.Held.Select(h => h.Id)], now, dryRun);
+        new(database.Publishable, [.. database.Held.Select(h => h.Id)], now, dryRun) { ExcludedIds = [.. database.Excluded.Select(e => e.Id)] };
 }
 
 /// <summary>The plan made for one target and, unless it was a dry run, how applying it ended.</summary>
@@ -54,7 +57,7 @@ public sealed class Publisher(IRecordValidator validator, int maxPlanAttempts = 
         {
             try
             {
-                var plan = PublishPlanner.Plan(request.Advisories, request.HeldIds, await target.ReadLedgerAsync(cancellationToken), request.Now);
+                var plan = PublishPlanner.Plan(request.Advisories, request.HeldIds, await target.ReadLedgerAsync(cancellationToken), request.Now, request.ExcludedIds);
                 findings.AddRange(Validate(plan));
                 plans.Add(plan);
             }
@@ -90,7 +93,7 @@ public sealed class Publisher(IRecordValidator validator, int maxPlanAttempts = 
             if (attempt == maxPlanAttempts)
                 throw new PublishFailedException(
                     $"{target.Name} kept changing while publishing ({result.ReplanReason}); gave up after {attempt} plans. Nothing of this run was published there.");
-            plan = PublishPlanner.Plan(request.Advisories, request.HeldIds, result.ReplanAgainst!, request.Now);
+            plan = PublishPlanner.Plan(request.Advisories, request.HeldIds, result.ReplanAgainst!, request.Now, request.ExcludedIds);
             if (Validate(plan) is { Count: > 0 } findings)
                 throw new PublishRefusedException(findings);
         }

@@ -41,6 +41,7 @@ public static class AdvisoryChecker
                 var lint = database.Lint.CheckRecord(document, advisory.Record);
                 findings.AddRange(lint.Findings);
                 lintSummary = lint.Summary;
+                WithoutRestatedSchemaErrors(findings, schemaFindings, lint.Findings);
             }
         }
         else
@@ -52,6 +53,20 @@ public static class AdvisoryChecker
         var embargo = advisory?.Authoring.EmbargoUntil;
         var summary = new AdvisorySummary(advisory?.Id, ExpiryOf(advisory?.Record, embargo, clock), lintSummary, embargo);
         return new CheckedAdvisory(file.DisplayPath, file.FullPath, database, FindingOrder.Sort(findings), summary, advisory);
+    }
+
+    /// <summary>
+    /// One finding per mistake: where a lint rule reports an error at a value, it says what is wrong in the value's own
+    /// terms ("not a full commit hash"), so the schema's error at the same value ("does not match ^(0|[a-f0-9]{40}...)")
+    /// only repeats it less clearly and is dropped.
+    /// </summary>
+    private static void WithoutRestatedSchemaErrors(List<Finding> findings, IReadOnlyList<Finding> schemaFindings, IReadOnlyList<Finding> lintFindings)
+    {
+        if (schemaFindings.Count == 0) return;
+        var explained = lintFindings.Where(f => f.IsError && f.Pointer is not null).Select(f => f.Pointer!).ToHashSet(StringComparer.Ordinal);
+        if (explained.Count == 0) return;
+        var restated = schemaFindings.Where(f => f.Pointer is not null && explained.Contains(f.Pointer)).ToHashSet();
+        if (restated.Count > 0) findings.RemoveAll(restated.Contains);
     }
 
     /// <summary>

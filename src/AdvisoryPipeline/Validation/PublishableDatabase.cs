@@ -42,6 +42,9 @@ public sealed class PublishableDatabase
 
     public IReadOnlyList<string> Placeholders { get; }
 
+    /// <summary>Advisories left out because of their errors (<c>--exclude-invalid</c>); empty unless that was asked for.</summary>
+    public IReadOnlyList<ExcludedAdvisory> Excluded { get; init; } = [];
+
     /// <summary>The <c>database.yaml</c> the configuration came from (files it names are relative to it), or null for the defaults.</summary>
     public string? ConfigPath { get; init; }
 
@@ -56,15 +59,19 @@ public sealed class PublishableDatabase
     /// <summary>
     /// Splits a validation that kept its records. An advisory whose <c>embargo_until</c> is after <paramref name="now"/>
     /// is held; a placeholder ID is never publishable unless <paramref name="includePlaceholders"/> (local previews).
-    /// A held placeholder is listed in both lists.
+    /// A held placeholder is listed in both lists. With <paramref name="excludeInvalid"/>, an advisory with errors is
+    /// left out (<see cref="Excluded"/>) instead of stopping everything; errors that belong to no advisory file (the
+    /// configuration's) still stop everything.
     /// </summary>
     /// <exception cref="FindingsException">The advisories have errors (in the exception's findings): nothing may be produced.</exception>
     /// <exception cref="UsageException">The advisories belong to several databases, or there are none.</exception>
-    public static PublishableDatabase From(ValidationReport report, DateTimeOffset now, bool includePlaceholders = false)
+    public static PublishableDatabase From(ValidationReport report, DateTimeOffset now, bool includePlaceholders = false, bool excludeInvalid = false)
     {
-        if (report.HasErrors)
+        var excluded = excludeInvalid ? Excludable(report) : null;
+        if (report.HasErrors && excluded is null)
             throw new FindingsException($"{report.Errors} error(s) in the advisories: nothing was produced (see advisory validate)",
                 [.. report.AllFindings.Where(f => f.IsError)]);
+        var excludedPaths = (excluded ?? []).Select(e => e.SourcePath).ToHashSet(StringComparer.Ordinal);
         var databases = report.Advisories.Select(a => a.Database).Distinct().ToArray();
         if (databases.Length > 1)
             throw new UsageException("these advisories belong to several databases (database.yaml files): give one database at a time");
@@ -75,7 +82,7 @@ public sealed class PublishableDatabase
         var publishable = new List<PublishableAdvisory>();
         var held = new List<HeldAdvisory>();
         var placeholders = new List<string>();
-        foreach (var advisory in report.Advisories.Select(a => a.Advisory).OfType<Loading.LoadedAdvisory>())
+        foreach (var advisory in report.Advisories.Where(a => !excludedPaths.Contains(a.Path)).Select(a => a.Advisory).OfType<Loading.LoadedAdvisory>())
         {
             var isPlaceholder = AdvisoryId.IsPlaceholderText(advisory.Id, config.IdPrefix);
             if (isPlaceholder) placeholders.Add(advisory.Id);
@@ -88,7 +95,26 @@ public sealed class PublishableDatabase
         {
             ConfigPath = databases[0].ConfigPath,
             PolicyKey = databases[0].PolicyKey.Key,
+            Excluded = excluded ?? [],
         };
+    }
+
+    /// <summary>
+    /// The advisories that have errors, each with the errors located in its file (its own and the database rules'), or
+    /// null when an error belongs to no advisory file and so cannot be set aside.
+    /// </summary>
+    private static List<ExcludedAdvisory>? Excludable(ValidationReport report)
+    {
+        var byPath = report.Advisories.ToDictionary(a => a.Path, StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        foreach (var finding in report.AllFindings.Where(f => f.IsError))
+        {
+            if (!byPath.ContainsKey(finding.Location.File)) return null;
+            if (!errors.TryGetValue(finding.Location.File, out var list)) errors[finding.Location.File] = list = [];
+            list.Add(finding);
+        }
+        return [.. errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new ExcludedAdvisory(
+            byPath[e.Key].Summary.Id is { Length: > 0 } id ? id : Path.GetFileNameWithoutExtension(e.Key), e.Key, FindingOrder.Sort(e.Value)))];
     }
 
     /// <summary>The advisories named, in the order given, each once; a held, placeholder or unknown ID is refused.</summary>

@@ -23,7 +23,7 @@ public static class SchemaFindings
 
         var findings = new List<Finding>();
         var seen = new HashSet<(string, string)>();
-        foreach (var error in result.BestMatchPerError())
+        foreach (var error in OnePerValue(result.BestMatchPerError()))
         {
             if (!seen.Add((error.InstanceLocation, error.Message))) continue;
             var title = error.SchemaTitle is { } t && t != schema.RootTitle ? Lowercase(t) : null;
@@ -36,6 +36,42 @@ public static class SchemaFindings
         }
         return findings;
     }
+
+    /// <summary>
+    /// One error per value: "yesterday" as a timestamp fails both the format and the pattern of OSV's schema, which
+    /// is one mistake. The error that says most is kept (a wrong type before what the value holds, a format before
+    /// the pattern that restates it). Missing properties are each their own mistake and all stay.
+    /// </summary>
+    private static IEnumerable<SchemaError> OnePerValue(IEnumerable<SchemaError> errors)
+    {
+        var chosen = new Dictionary<string, SchemaError>(StringComparer.Ordinal);
+        var order = new List<SchemaError>();
+        foreach (var error in errors)
+        {
+            if (error.Keyword is "required" or "additionalProperties" or "unevaluatedProperties" or "propertyNames" or "false")
+            {
+                order.Add(error);
+                continue;
+            }
+            if (chosen.TryGetValue(error.InstanceLocation, out var kept))
+            {
+                if (Rank(error.Keyword) < Rank(kept.Keyword)) order[order.IndexOf(kept)] = chosen[error.InstanceLocation] = error;
+                continue;
+            }
+            chosen[error.InstanceLocation] = error;
+            order.Add(error);
+        }
+        return order;
+    }
+
+    private static int Rank(string keyword) => keyword switch
+    {
+        "type" => 0,
+        "enum" or "const" => 1,
+        "format" => 2,
+        "pattern" => 3,
+        _ => 4,
+    };
 
     // A long pattern (the list of registered prefixes, a CVSS grammar) drowns the message; the rule's title
     // says the same in words, and the pattern moves to the hint.

@@ -14,7 +14,7 @@ namespace AdvisoryPipeline.Validation;
 /// </summary>
 public sealed class ValidationCache
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private static readonly byte[] Magic = "APVC"u8.ToArray();
 
     private readonly Dictionary<string, CacheEntry> _entries;
@@ -191,6 +191,8 @@ public sealed class ValidationCache
         writer.Write(lint.Withdrawn);
         writer.Write(lint.Aliases.Count);
         foreach (var alias in lint.Aliases) WriteLocated(writer, alias);
+        writer.Write(lint.Packages.Count);
+        foreach (var package in lint.Packages) writer.Write(package);
     }
 
     private static LintSummary? ReadLint(BinaryReader reader)
@@ -203,7 +205,9 @@ public sealed class ValidationCache
         var withdrawn = reader.ReadBoolean();
         var aliases = new LocatedValue[reader.ReadInt32()];
         for (var i = 0; i < aliases.Length; i++) aliases[i] = ReadLocated(reader);
-        return new LintSummary(path, id, published, modified, withdrawn, aliases);
+        var packages = new string[reader.ReadInt32()];
+        for (var i = 0; i < packages.Length; i++) packages[i] = reader.ReadString();
+        return new LintSummary(path, id, published, modified, withdrawn, aliases, packages);
     }
 
     private static void WriteLocated(BinaryWriter writer, LocatedValue value)

@@ -67,10 +67,25 @@ public sealed class LintDatabaseTests
 
         Assert.Equal(
         [
-            ("OSV306", "advisories/TSSA-2025-1.yaml", 5, "CVE-2025-21364 is also an alias of TSSA-2025-2 (advisories/TSSA-2025-2.yaml:5:5)"),
-            ("OSV306", "advisories/TSSA-2025-2.yaml", 5, "CVE-2025-21364 is also an alias of TSSA-2025-1 (advisories/TSSA-2025-1.yaml:5:5)"),
+            ("OSV306", "advisories/TSSA-2025-1.yaml", 5, "CVE-2025-21364 is also an alias of TSSA-2025-2 (advisories/TSSA-2025-2.yaml:5:5) for the same package (PyPI:tessera-py)"),
+            ("OSV306", "advisories/TSSA-2025-2.yaml", 5, "CVE-2025-21364 is also an alias of TSSA-2025-1 (advisories/TSSA-2025-1.yaml:5:5) for the same package (PyPI:tessera-py)"),
         ], findings.Select(f => (f.Code, f.Location.File, f.Location.Line, f.Message)));
         Assert.All(findings, f => Assert.Equal("/aliases/0", f.Pointer));
+    }
+
+    [Fact]
+    public void Records_of_different_packages_may_share_an_alias_as_one_record_per_package_databases_do()
+    {
+        // PyPA: tensorflow, tensorflow-cpu and tensorflow-gpu each have a record for one CVE.
+        var cpu = Summarize("advisories/TSSA-2025-1.yaml", LintHarness.CleanRecord().Replace("tessera-py", "tessera-cpu", StringComparison.Ordinal));
+        var gpu = Summarize("advisories/TSSA-2025-2.yaml", LintHarness.CleanRecord("TSSA-2025-2").Replace("tessera-py", "tessera-gpu", StringComparison.Ordinal));
+        var spelledOtherwise = Summarize("advisories/TSSA-2025-3.yaml", LintHarness.CleanRecord("TSSA-2025-3").Replace("name: tessera-py", "name: Tessera_CPU", StringComparison.Ordinal));
+
+        var apart = CheckDatabase(LintHarness.Config with { Lint = Off("OSV106") }, cpu, gpu);
+        var same = CheckDatabase(LintHarness.Config with { Lint = Off("OSV106") }, cpu, gpu, spelledOtherwise);
+
+        Assert.Empty(apart);
+        Assert.Equal(["advisories/TSSA-2025-1.yaml", "advisories/TSSA-2025-3.yaml"], same.Where(f => f.Code == "OSV306").Select(f => f.Location.File));
     }
 
     [Fact]
@@ -119,7 +134,7 @@ public sealed class LintDatabaseTests
         var findings = CheckDatabase(LintHarness.Config, summaries).Where(f => f.Code == "OSV306").ToList();
 
         Assert.Equal(5000, findings.Count);
-        Assert.All(findings, f => Assert.EndsWith(" and 4,994 more", f.Message, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.EndsWith(" and 4,994 more for the same package (PyPI:tessera-py)", f.Message, StringComparison.Ordinal));
         Assert.All(findings, f => Assert.Equal(5, f.Message.Split(" (advisories/").Length - 1));
         Assert.StartsWith("CVE-2025-21364 is also an alias of TSSA-2025-10 (advisories/TSSA-2025-10.yaml:5:5), TSSA-2025-100 (",
             findings.Single(f => f.Location.File == "advisories/TSSA-2025-1.yaml").Message, StringComparison.Ordinal);

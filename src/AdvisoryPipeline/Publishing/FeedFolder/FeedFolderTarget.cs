@@ -117,12 +117,12 @@ public sealed class FeedFolderTarget : IPublishTarget
         var records = new List<FeedRecord>();
         foreach (var entry in plan.Advisories.Where(entry => entry.IsPublished))
         {
-            if (entry.Action != PublishAction.Held)
+            if (!entry.IsKept)
             {
                 records.Add(FeedRecord.From(entry.Record!, entry.Content));
                 continue;
             }
-            // Held but already published: the feed keeps the version it has.
+            // Held or excluded but already published: the feed keeps the version it has.
             var content = source.Contents[entry.Id];
             try
             {

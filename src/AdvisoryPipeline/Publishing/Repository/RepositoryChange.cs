@@ -10,7 +10,7 @@ public sealed record FileWrite(string Path, ReadOnlyMemory<byte> Content, string
 /// <summary>
 /// The files a plan changes in a repository target: records whose blob differs, stray copies of records at a path
 /// other than their ID's (deleted: that is the only deletion, since a record never disappears), and the ledger file.
-/// Held records already in the target are left exactly as they are.
+/// Held and excluded records already in the target are left exactly as they are.
 /// </summary>
 public sealed record RepositoryChange(IReadOnlyList<FileWrite> Writes, IReadOnlyList<string> Deletions, string Fingerprint)
 {
@@ -36,7 +36,7 @@ public sealed record RepositoryChange(IReadOnlyList<FileWrite> Writes, IReadOnly
 
         foreach (var entry in plan.Advisories.Where(entry => entry.IsPublished))
         {
-            if (entry.Action == PublishAction.Held)
+            if (entry.IsKept)
             {
                 // Kept as the target has it, wherever that is.
                 var kept = recordFiles[entry.Id].OrderBy(file => file.Path == layout.PathOf(entry.Id) ? 0 : 1).First();
