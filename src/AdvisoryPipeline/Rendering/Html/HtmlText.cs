@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Presentation;
 using System.Text;
 
 namespace AdvisoryPipeline.Rendering.Html;

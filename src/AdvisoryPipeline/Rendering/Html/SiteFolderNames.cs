@@ -12,7 +12,7 @@ internal static partial class SiteFolderNames
     public static readonly StringComparer Comparer = StringComparer.OrdinalIgnoreCase;
 
     private static readonly HashSet<string> Reserved = new(
-        [SiteAssets.Folder, "osv", "packages", "index.html", "feed.xml"], Comparer);
+        [SiteAssets.Folder, "osv", "packages", IndexPage.PagesFolder, "index.html", "feed.xml", SearchIndex.Path], Comparer);
 
     public static bool IsUsable(string id) => Shape().IsMatch(id) && !id.EndsWith('.') && !Reserved.Contains(id);
 

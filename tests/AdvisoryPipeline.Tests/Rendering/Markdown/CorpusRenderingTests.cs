@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Markup;
 using System.Text.Json;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;

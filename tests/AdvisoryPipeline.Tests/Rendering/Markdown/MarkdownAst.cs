@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Markup;
 using System.Text;
 using AdvisoryPipeline.Rendering.Markdown;
 using Markdig.Syntax;
