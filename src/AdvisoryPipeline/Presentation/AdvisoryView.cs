@@ -104,7 +104,12 @@ public sealed record AdvisoryView(
         };
     }
 
-    private static DateTimeOffset? Parse(string? text) => OsvTimestamp.TryParse(text, out var value) ? value : null;
+    /// <summary>
+    /// A timestamp of the record, or null when it has none or has Go's zero time (<c>0001-01-01T00:00:00Z</c>, which the
+    /// Go vulnerability database writes for dates it does not give): shown as "unknown", sorted last.
+    /// </summary>
+    private static DateTimeOffset? Parse(string? text) =>
+        OsvTimestamp.TryParse(text, out var value) && value != DateTimeOffset.MinValue ? value : null;
 
     // `database_specific.cwe_ids` is the convention of GitHub's and several other databases.
     private static IReadOnlyList<string> CweIdsOf(JsonElement? databaseSpecific)

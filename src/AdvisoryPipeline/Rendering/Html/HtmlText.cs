@@ -1,5 +1,5 @@
-using AdvisoryPipeline.Presentation;
 using System.Text;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

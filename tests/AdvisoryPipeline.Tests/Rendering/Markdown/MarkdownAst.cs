@@ -1,5 +1,5 @@
-using AdvisoryPipeline.Markup;
 using System.Text;
+using AdvisoryPipeline.Markup;
 using AdvisoryPipeline.Rendering.Markdown;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
