@@ -155,6 +155,23 @@ public sealed class HtmlSiteRendererTests
         Assert.All(site.Content.Files.Keys, path => Assert.True(GeneratedPath.IsWellFormed(path), path));
     }
 
+    [Fact]
+    public void Packages_whose_readable_paths_would_meet_get_distinct_pages_that_the_lists_link_to()
+    {
+        (string Ecosystem, string Name)[] packages = [("PyPI", "Jinja2"), ("PyPI", "jinja2"), ("GIT", "https://example.org/x"), ("GIT", "example.org/x")];
+        var advisories = packages.Select((p, i) => AdvisoryView.From(SampleAdvisories.Record($"TSSA-2026-{i + 1}", ecosystem: p.Ecosystem, package: p.Name)));
+
+        var site = RenderedSite.Of([.. advisories], Settings);
+
+        var pages = site.Content.Files.Keys.Where(k => k.StartsWith("packages/", StringComparison.Ordinal) && k != "packages/index.html").ToList();
+        Assert.Equal(4, pages.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        // The first in ordinal order keeps the readable path; the other gets a hashed one.
+        Assert.Contains("packages/PyPI/Jinja2/index.html", pages);
+        Assert.Contains("packages/GIT/example.org/x/index.html", pages);
+        var linked = site.Page("index.html").QuerySelectorAll("td a[href^='packages/']").Select(a => a.GetAttribute("href") ?? "").ToHashSet();
+        Assert.Equal(pages.ToHashSet(), linked);
+    }
+
     [Theory]
     [InlineData("../evil")]
     [InlineData("osv")]
