@@ -71,6 +71,8 @@ public static class LintRules
     public static LintRule NoWorkMarker { get; } = new("OSV806", Error, "No TODO, FIXME, XXX or TBD is left in the text");
     public static LintRule NoHiddenCharacters { get; } = new("OSV807", Error, "No invisible or direction-changing characters");
     public static LintRule AsciiIdsAndVersions { get; } = new("OSV808", Error, "Ids and versions are ASCII");
+    public static LintRule DetailsNesting { get; } = new("OSV809", Error, "The details nest Markdown at most 32 levels deep");
+    public static LintRule DetailsMarkupSafe { get; } = new("OSV810", Warning, "The details hold no raw HTML and link only to http, https and mailto");
 
     public static LintRule NotDeleted { get; } = new("OSV901", Error, "Advisories are withdrawn, never deleted", LintScope.History);
     public static LintRule PublishedUnchanged { get; } = new("OSV902", Error, "published never changes", LintScope.History);
@@ -88,6 +90,7 @@ public static class LintRules
         ValidCvss, CvssMatchesType,
         AbsoluteUrl, WebUrl, HttpsUrl, UniqueUrl, PrimaryReference,
         HasSummary, OneLineSummary, ShortSummary, SummaryWithoutPeriod, HasDetails, NoWorkMarker, NoHiddenCharacters, AsciiIdsAndVersions,
+        DetailsNesting, DetailsMarkupSafe,
         NotDeleted, PublishedUnchanged, ModifiedNotDecreased,
     ];
 

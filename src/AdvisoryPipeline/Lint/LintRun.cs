@@ -43,6 +43,7 @@ public sealed class LintRun
         SeverityChecks.Check(context);
         ReferenceChecks.Check(context);
         TextChecks.Check(context);
+        DetailsChecks.Check(context);
         return new RecordLint(context.SortedFindings(), context.Summarize());
     }
 

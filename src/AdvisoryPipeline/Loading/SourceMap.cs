@@ -8,12 +8,18 @@ namespace AdvisoryPipeline.Loading;
 /// Where each value of a loaded YAML or JSON file came from, addressed by JSON pointer (RFC 6901). Pointers are
 /// those of the whole file: record values keep their pointers, and the authoring block is under its key
 /// (<c>/pipeline/notes</c>). Lookups walk the flat node list and cost a scan of the children on the path,
-/// which is fine because they run only when a finding is reported.
+/// which is fine because they run only when a finding is reported; in a long sequence (100,000 listed
+/// versions, each reported) an item is found through an index of the sequence's items, built on first use, so
+/// that locating every item stays linear.
 /// </summary>
 public sealed class SourceMap
 {
+    /// <summary>Sequences with more nodes than this get an index of their items when an item is looked up.</summary>
+    private const int IndexedSequenceSize = 256;
+
     private readonly string _text;
     private readonly SourceNode[] _nodes;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> _items = new();
 
     internal SourceMap(string file, string text, SourceNode[] nodes)
     {
@@ -119,6 +125,12 @@ public sealed class SourceMap
         }
         var isIndex = int.TryParse(segment, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var index);
+        // A long sequence (its items have no key): its index, once built, finds the item at once.
+        if (isIndex && _nodes[parent].SubtreeEnd - parent > IndexedSequenceSize && _nodes[parent + 1].Key is null)
+        {
+            var items = _items.GetOrAdd(parent, ChildrenOf);
+            return index < items.Length && _nodes[items[index]].Index == index ? items[index] : -1;
+        }
         for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd)
         {
             ref readonly var n = ref _nodes[i];
@@ -126,5 +138,13 @@ public sealed class SourceMap
                 return i;
         }
         return -1;
+    }
+
+    /// <summary>The node indexes of a container's children, in order.</summary>
+    private int[] ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd) children.Add(i);
+        return [.. children];
     }
 }

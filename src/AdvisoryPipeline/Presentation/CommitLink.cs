@@ -18,6 +18,7 @@ public sealed record CommitLink(string Sha, string? Url)
         {
             "github.com" or "gitlab.com" or "codeberg.org" or "gitea.com" => $"{baseUrl}/commit/{sha}",
             "bitbucket.org" => $"{baseUrl}/commits/{sha}",
+            _ when uri.Host.EndsWith(".googlesource.com", StringComparison.Ordinal) => $"{baseUrl}/+/{sha}",
             _ when uri.Host.StartsWith("gitlab.", StringComparison.Ordinal) => $"{baseUrl}/-/commit/{sha}",
             _ => null,
         };

@@ -15,11 +15,21 @@ public sealed class SiteLinks(Uri? siteUrl)
     public static string OsvJsonPath(string id) => $"osv/{id}.json";
 
     /// <summary>
-    /// A package page, e.g. <c>packages/PyPI/tessera-py/</c> or <c>packages/npm/~40tessera~2Fclient/</c>:
-    /// ecosystem and name are one <see cref="SitePathSegment"/> each, so no name can leave the site's folder.
+    /// A package page, readable as the name is: <c>packages/PyPI/jinja2/</c>, <c>packages/Go/github.com/org/mod/</c>,
+    /// <c>packages/npm/~40tessera/client/</c>, and for a repository <c>packages/GIT/github.com/org/repo/</c>. The
+    /// ecosystem is one <see cref="SitePathSegment"/>, the name one per <c>/</c>-separated part
+    /// (<see cref="SitePathSegment.EscapePath"/>), so no name can leave the site's folder.
     /// </summary>
     public static string PackagePagePath(string ecosystem, string name) =>
-        $"packages/{SitePathSegment.Escape(ecosystem)}/{SitePathSegment.Escape(name)}/";
+        $"packages/{SitePathSegment.Escape(ecosystem)}/{SitePathSegment.EscapePath(name)}/";
+
+    /// <summary>
+    /// The page of a package whose readable path another package already takes (names that differ only in letter
+    /// case, or <c>https://host/x</c> beside <c>host/x</c>): one segment, the whole name escaped and hashed, which no
+    /// readable path can be.
+    /// </summary>
+    public static string DistinctPackagePagePath(string ecosystem, string name) =>
+        $"packages/{SitePathSegment.Escape(ecosystem)}/{SitePathSegment.Hashed(name)}/";
 
     public const string FeedPath = "feed.xml";
 

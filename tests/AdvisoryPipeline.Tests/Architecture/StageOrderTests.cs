@@ -26,6 +26,7 @@ public sealed class StageOrderTests
         "Loading",        // YAML to JSON with its source map, discovery, the loaded advisory and its pipeline: block
         "Configuration",  // database.yaml and the publish-target grammar
         "Editing",        // span edits of advisory files
+        "Markup",         // the Markdown of details: its dialect, its limits, what in it is unsafe
         "Lint",
         "Validation",     // schema, lint and cache over a database; the publishable database
         "Fixing",         // advisory fix

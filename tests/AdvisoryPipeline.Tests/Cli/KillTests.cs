@@ -80,14 +80,20 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     private void Repeat(string database, string[] args, Action check, Action? reset = null)
     {
         var random = new Random(Seed);
-        var usual = Time(() => Advisory(database, args));
+        var first = Time(() => Advisory(database, args));
+        check();
+        // The first run also pays for cold caches: the usual duration is that of the faster of two, so that most kills
+        // land while the command still works.
+        Clear(database);
+        reset?.Invoke();
+        var usual = Min(first, Time(() => Advisory(database, args)));
         check();
         var interrupted = 0;
         for (var i = 0; i < Kills; i++)
         {
             Clear(database);
             reset?.Invoke();
-            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * usual.TotalMilliseconds);
+            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * 0.9 * usual.TotalMilliseconds);
             if (KillAfter(database, args, delay)) interrupted++;
             var again = Start(database, args);
             again.WaitForExit();
@@ -105,14 +111,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var root = _temp.Combine(name);
         var advisories = Path.Combine(root, "advisories");
         Directory.CreateDirectory(advisories);
-        // The example configuration, with the key files its policy: and prenotify: blocks name.
-        var example = Path.Combine(SharedData.RepositoryRoot, "advisories");
-        foreach (var file in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith("database.yaml", StringComparison.Ordinal)))
-        {
-            var copy = Path.Combine(advisories, Path.GetRelativePath(example, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        ExampleDatabase.CopyConfigurationTo(advisories);
         for (var i = 1; i <= Advisories; i++)
         {
             var id = $"TSSA-2026-{i}";
@@ -138,6 +137,8 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
             StringComparer.Ordinal);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Time(Action action)
     {

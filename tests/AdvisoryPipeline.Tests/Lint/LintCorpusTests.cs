@@ -61,6 +61,7 @@ public sealed class LintCorpusTests
             ["OSV704 warning"] = 310,   // one URL under two reference types
             ["OSV705 warning"] = 67,    // only REPORT/ARTICLE/EVIDENCE references (withdrawn records aside)
             ["OSV801 warning"] = 981,   // PyPA records have no summary
+            ["OSV810 warning"] = 4,     // "<dir>", "<pid>", "<method>", "<script>" in prose: raw HTML to Markdown, dropped by GitHub
         }, counts);
     }
 

@@ -36,6 +36,23 @@ public static class ExampleDatabase
     /// <summary>The settings of <c>advisories/database.yaml</c>, with its policy and the policy's key.</summary>
     public static RenderSettings Settings => DatabaseSettings.Value;
 
+    /// <summary>
+    /// Copies the example's configuration into <paramref name="advisoryFolder"/> without its advisories:
+    /// <c>database.yaml</c> and the key files its <c>policy:</c> and <c>prenotify:</c> blocks name.
+    /// </summary>
+    public static void CopyConfigurationTo(string advisoryFolder)
+    {
+        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            if (AdvisoryFileDiscovery.IsAdvisoryFileName(name) || name.StartsWith('.')) continue;
+            var copy = Path.Combine(advisoryFolder, Path.GetRelativePath(Folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: true);
+        }
+        File.Copy(Path.Combine(Folder, DatabaseFiles.ConfigFile), Path.Combine(advisoryFolder, DatabaseFiles.ConfigFile), overwrite: true);
+    }
+
     /// <summary>Every example advisory as validation hands it to publishing: the record and its file, relative to the repository.</summary>
     public static IReadOnlyList<PublishableAdvisory> Publishable =>
         [.. All.Select(record => new PublishableAdvisory(record, $"{DatabaseFiles.AdvisoryFolder}/{record.Id}.yaml"))];

@@ -44,7 +44,7 @@ internal static partial class GhsaDraftMapper
         var notes = new List<GhsaNote>();
         var marker = new GhsaMarker(record.Id, GhsaLedgerEntry.Of(entry)).Format();
 
-        var summary = GhsaText.Summary(view.Title, out var summaryCut);
+        var summary = GhsaText.Summary(view.SummaryLine, out var summaryCut);
         if (summaryCut)
             notes.Add(new(record.Id, $"summary cut to GitHub's {GhsaText.MaxSummaryLength} characters"));
         var body = string.IsNullOrWhiteSpace(record.Details) ? summary : record.Details;

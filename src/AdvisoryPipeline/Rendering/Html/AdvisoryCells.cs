@@ -2,7 +2,7 @@ using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
-/// <summary>The first cells of every advisory list row: the ID as row header, the summary, the severity.</summary>
+/// <summary>The first cells of every advisory list row: the ID as row header, the one-line summary, the severity.</summary>
 internal static class AdvisoryCells
 {
     public static void WriteLeading(HtmlWriter html, SitePage page, AdvisoryView advisory)
@@ -12,7 +12,7 @@ internal static class AdvisoryCells
             .Close("th");
         html.Open("td");
         if (advisory.IsWithdrawn) html.Element("span", "Withdrawn", ("class", "tag tag-withdrawn")).Text(" ");
-        html.Text(advisory.Title).Close("td");
+        html.Text(advisory.Summary).Close("td");
         html.Open("td");
         SeverityBadge.Write(html, advisory.HighestSeverity);
         html.Close("td");

@@ -1,20 +1,19 @@
-using System.Text.RegularExpressions;
-using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
 /// <summary>
-/// One advisory's page: title, withdrawn banner, key facts, details, severities, affected packages with
-/// intervals, fixed versions and commit links, references, credits and timeline.
+/// One advisory's page: title, withdrawn banner, key facts (aliases linked to their databases), details,
+/// severities, affected packages with intervals or commits and fixed versions or commits, references, credits and
+/// timeline.
 /// </summary>
-internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog packages, DetailsRenderer details, IReadOnlySet<string> siteIds)
+internal sealed class AdvisoryPage(PageLayout layout, PackageCatalog packages, DetailsRenderer details, IReadOnlySet<string> siteIds)
 {
     public static string PathOf(string id) => SiteLinks.AdvisoryPagePath(id) + "index.html";
 
     public string Render(AdvisoryView advisory)
     {
-        var page = new SitePage(PathOf(advisory.Id), $"{advisory.Id}: {advisory.Title} – {layout.Settings.DatabaseName}")
+        var page = new SitePage(PathOf(advisory.Id), layout.TitleOf($"{advisory.Id}: {advisory.Title}"))
         {
             CanonicalPath = SiteLinks.AdvisoryPagePath(advisory.Id),
             Section = SiteSection.Advisories,
@@ -58,9 +57,9 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
             TimeElement.Write(html, modified);
             html.Close("dd").Line();
         }
-        WriteIdentifierFact(html, page, "Aliases", advisory.Aliases, linkKnown: false);
-        WriteIdentifierFact(html, page, "Upstream", advisory.Upstream, linkKnown: true);
-        WriteIdentifierFact(html, page, "Related", advisory.Related, linkKnown: true);
+        WriteIdentifierFact(html, page, "Aliases", advisory.Aliases);
+        WriteIdentifierFact(html, page, "Upstream", advisory.Upstream);
+        WriteIdentifierFact(html, page, "Related", advisory.Related);
         if (advisory.CweIds.Count > 0)
         {
             html.Element("dt", "Weaknesses").Open("dd").Open("ul", ("class", "inline-list"));
@@ -79,15 +78,19 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
         html.Close("dl").Line();
     }
 
-    /// <summary>IDs of this site become links to their pages; others are shown as text (no guessed URLs).</summary>
-    private void WriteIdentifierFact(HtmlWriter html, SitePage page, string label, IReadOnlyList<string> ids, bool linkKnown)
+    /// <summary>
+    /// IDs of this site link to their pages, others to their own database's page (<see cref="IdentifierLinks"/>);
+    /// the rest are shown as text (no guessed URLs).
+    /// </summary>
+    private void WriteIdentifierFact(HtmlWriter html, SitePage page, string label, IReadOnlyList<string> ids)
     {
         if (ids.Count == 0) return;
         html.Element("dt", label).Open("dd").Open("ul", ("class", "inline-list"));
         foreach (var id in ids)
         {
             html.Open("li");
-            if (linkKnown && siteIds.Contains(id)) html.Element("a", id, ("href", page.Href(SiteLinks.AdvisoryPagePath(id))));
+            if (siteIds.Contains(id)) html.Element("a", id, ("href", page.Href(SiteLinks.AdvisoryPagePath(id))));
+            else if (IdentifierLinks.UrlOf(id) is { } url) Anchor.External(html, url, id);
             else html.Element("code", id);
             html.Close("li");
         }
@@ -96,7 +99,7 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
 
     private void WriteDetails(HtmlWriter html, AdvisoryView advisory)
     {
-        var rendered = details.Render(advisory.Details);
+        var rendered = details.Render(advisory.DetailsMarkdown);
         if (rendered.IsEmpty) return;
         OpenSection(html, "details", "Details");
         html.Open("div", ("class", "prose")).Line().Markup(rendered).Line().Close("div").Line();
@@ -113,10 +116,10 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
         OpenTable(html, "Severity scores", "Applies to", "Rating", "Score", "System", "Vector");
         foreach (var (scope, severity) in rows)
         {
-            html.Open("tr").Element("th", scope, ("scope", "row")).Open("td");
+            html.Open("tr").Element("th", scope, ("scope", "row")).Open("td", ("data-label", "Rating"));
             SeverityBadge.Write(html, severity);
-            html.Close("td").Element("td", severity.ScoreText ?? "–").Element("td", severity.TypeLabel)
-                .Open("td").Element("code", severity.Vector, ("class", "vector")).Close("td").Close("tr").Line();
+            html.Close("td").Element("td", severity.ScoreText ?? "–", ("data-label", "Score")).Element("td", severity.TypeLabel, ("data-label", "System"))
+                .Open("td", ("data-label", "Vector")).Element("code", severity.Vector, ("class", "vector")).Close("td").Close("tr").Line();
         }
         CloseTable(html);
         html.Close("section").Line();
@@ -126,45 +129,22 @@ internal sealed partial class AdvisoryPage(PageLayout layout, PackageCatalog pac
     {
         if (advisory.Affected.Count == 0) return;
         OpenSection(html, "affected", "Affected packages");
-        OpenTable(html, "Affected packages and versions", "Package", "Ecosystem", "Affected versions", "Fixed in", "Commits");
+        OpenTable(html, "Affected packages and versions", "Package", "Ecosystem", "Affected versions", "Fixed in");
         foreach (var affected in advisory.Affected)
         {
             html.Open("tr").Open("th", ("scope", "row"));
             if (packages.Find(affected) is { } package) html.Element("a", affected.Package, ("href", page.Href(package.PagePath)));
             else html.Text(PackageLabel(affected));
             if (affected.Purl is { Length: > 0 } purl) html.Open("br").Element("code", purl, ("class", "purl"));
-            html.Close("th").Element("td", affected.Ecosystem.Length > 0 ? affected.Ecosystem : "–");
-            html.Open("td");
+            html.Close("th").Element("td", affected.Ecosystem.Length > 0 ? affected.Ecosystem : "–", ("data-label", "Ecosystem"));
+            html.Open("td", ("data-label", "Affected"));
             AffectedVersions.Write(html, affected);
-            html.Close("td").Element("td", affected.FixedVersions.Count > 0 ? string.Join(", ", affected.FixedVersions) : "no fix");
-            html.Open("td");
-            WriteCommits(html, affected);
+            html.Close("td").Open("td", ("data-label", "Fixed in"));
+            AffectedVersions.WriteFixed(html, [affected]);
             html.Close("td").Close("tr").Line();
         }
         CloseTable(html);
         html.Close("section").Line();
-    }
-
-    private static void WriteCommits(HtmlWriter html, AffectedPackageView affected)
-    {
-        var commits = affected.Ranges.SelectMany(r => r.Commits).Where(c => c.Sha != "0").ToList();
-        if (commits.Count == 0)
-        {
-            html.Text("–");
-            return;
-        }
-        html.Open("ul", ("class", "inline-list"));
-        foreach (var commit in commits)
-        {
-            html.Open("li");
-            if (commit.Url is { } url && SafeUrl.TryNormalize(url, out var href))
-                html.Open("a", ("href", href), ("rel", DetailsRenderer.ExternalLinkRel), ("title", commit.Sha))
-                    .Element("code", commit.ShortSha).Close("a");
-            else
-                html.Element("code", commit.ShortSha, ("title", commit.Sha));
-            html.Close("li");
-        }
-        html.Close("ul");
     }
 
     private static void WriteReferences(HtmlWriter html, AdvisoryView advisory)

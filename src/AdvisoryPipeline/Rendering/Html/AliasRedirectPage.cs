@@ -14,7 +14,7 @@ internal sealed class AliasRedirectPage(PageLayout layout)
     public string Render(AliasPage alias)
     {
         var targetPath = alias.Target is { } target ? SiteLinks.AdvisoryPagePath(target.Id) : null;
-        var page = new SitePage(PathOf(alias.Alias), $"{alias.Alias} – {layout.Settings.DatabaseName}")
+        var page = new SitePage(PathOf(alias.Alias), layout.TitleOf(alias.Alias))
         {
             CanonicalPath = targetPath,
             RedirectTo = targetPath,

@@ -17,6 +17,9 @@ public static class AtomFeedWriter
 {
     public const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
+    /// <summary>The longest entry title: feed readers show titles on one line, as pages do theirs.</summary>
+    public const int MaxTitleLength = PageLayout.MaxTitleLength;
+
     /// <param name="advisories">Every advisory of the site; the feed picks its window itself.</param>
     /// <param name="stylesheetHref">A CSS stylesheet that browsers apply when someone opens the feed, or null.</param>
     public static byte[] Write(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings, DateTimeOffset now, string? stylesheetHref = null)
@@ -40,7 +43,7 @@ public static class AtomFeedWriter
             xml.WriteStartElement("feed", AtomNamespace);
             xml.WriteAttributeString("xml", "lang", null, "en");
             xml.WriteElementString("id", AtomNamespace, links.Absolute("") ?? tags.Feed());
-            WriteText(xml, "title", settings.DatabaseName);
+            WriteText(xml, "title", ShortText.Cut(SingleLineText.Of(settings.DatabaseName), MaxTitleLength));
             xml.WriteElementString("updated", AtomNamespace,
                 OsvTimestamp.Format(entries.Count > 0 ? entries[0].LastUpdated!.Value : now));
             if (links.Absolute(SiteLinks.FeedPath) is { } self) WriteLink(xml, "self", "application/atom+xml", self);
@@ -62,7 +65,7 @@ public static class AtomFeedWriter
         var jsonPath = SiteLinks.OsvJsonPath(advisory.Id);
         xml.WriteStartElement("entry", AtomNamespace);
         xml.WriteElementString("id", AtomNamespace, links.Absolute(pagePath) ?? tags.Entry(advisory));
-        WriteText(xml, "title", advisory.IsWithdrawn ? $"{advisory.Id} (withdrawn): {advisory.Title}" : $"{advisory.Id}: {advisory.Title}");
+        WriteText(xml, "title", ShortText.Cut(advisory.IsWithdrawn ? $"{advisory.Id} (withdrawn): {advisory.Title}" : $"{advisory.Id}: {advisory.Title}", MaxTitleLength));
         xml.WriteElementString("updated", AtomNamespace, OsvTimestamp.Format(advisory.LastUpdated!.Value));
         if (advisory.Published is { } published)
             xml.WriteElementString("published", AtomNamespace, OsvTimestamp.Format(published));
@@ -78,10 +81,10 @@ public static class AtomFeedWriter
         xml.WriteEndElement();
     }
 
-    /// <summary>The summary, then what a reader decides on: severity and the affected packages.</summary>
+    /// <summary>The one-line summary, then what a reader decides on: severity and the affected packages.</summary>
     private static string SummaryOf(AdvisoryView advisory)
     {
-        var text = new StringBuilder(advisory.Title);
+        var text = new StringBuilder(advisory.Summary);
         var severity = advisory.HighestSeverity;
         var level = SeverityLevels.Of(severity);
         text.Append("\n\nSeverity: ").Append(level.Label());

@@ -13,10 +13,11 @@ public sealed record SiteRenderResult(SiteContent? Content, IReadOnlyList<Findin
 }
 
 /// <summary>
-/// Renders the static HTML site of a database: <c>index.html</c>, one page per advisory
-/// (<c>ID/index.html</c>), its OSV JSON (<c>osv/ID.json</c>), one page per package, redirect pages for
-/// aliases, the Atom feed (<c>feed.xml</c>), the assets and, with a policy, the policy page (<c>security/</c>), the team's
-/// public key and <c>.well-known/security.txt</c>. Input is the already filtered list (no
+/// Renders the static HTML site of a database: the advisory list (<c>index.html</c>, then <c>page/2/index.html</c>,
+/// …) and its search index (<c>search-index.js</c>), one page per advisory (<c>ID/index.html</c>), its OSV JSON
+/// (<c>osv/ID.json</c>), one page per package, redirect pages for aliases, the Atom feed (<c>feed.xml</c>), the assets
+/// and, with a policy, the policy page (<c>security/</c>), the team's public key and <c>.well-known/security.txt</c>.
+/// Input is the already filtered list (no
 /// embargoed records). Output depends only on the input (same input, same bytes).
 /// <para>
 /// Findings use the advisory ID as their location's file, and a JSON pointer into the record:
@@ -48,7 +49,8 @@ public static class HtmlSiteRenderer
         var content = new SiteContent();
 
         foreach (var (path, bytes) in SiteAssets.All()) content.Add(path, bytes);
-        content.AddText(IndexPage.Path, new IndexPage(layout, packages).Render(newestFirst));
+        foreach (var (path, html) in new IndexPage(layout, packages).RenderAll(newestFirst)) content.AddText(path, html);
+        if (newestFirst.Count > 0) content.Add(SearchIndex.Path, SearchIndex.Script(newestFirst, packages));
         var advisoryPage = new AdvisoryPage(layout, packages, new DetailsRenderer(), byId.Select(a => a.Id).ToHashSet(StringComparer.Ordinal));
         foreach (var advisory in byId)
         {
@@ -79,7 +81,7 @@ public static class HtmlSiteRenderer
             if (!SiteFolderNames.IsUsable(advisory.Id))
                 findings.Add(new Finding("SITE001", FindingLevel.Error,
                     $"Advisory ID '{shown}' cannot name a folder of the site.", SourceLocation.WholeFile(shown),
-                    "IDs are letters, digits, '.', '_' and '-', start with a letter or digit, and are not assets, osv, packages or security.", "/id"));
+                    "IDs are letters, digits, '.', '_' and '-', start with a letter or digit, and are not assets, osv, packages, page or security.", "/id"));
             else if (!seen.TryAdd(advisory.Id, advisory.Id))
                 findings.Add(new Finding("SITE001", FindingLevel.Error,
                     $"Advisory ID '{shown}' is used twice (or differs from {seen[advisory.Id]} only in letter case).",

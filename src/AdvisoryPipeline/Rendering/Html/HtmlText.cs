@@ -1,4 +1,5 @@
 using System.Text;
+using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 

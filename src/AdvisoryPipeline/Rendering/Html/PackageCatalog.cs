@@ -1,20 +1,22 @@
-using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
-/// <summary>A package that has a page: every affected entry of every advisory that names it.</summary>
-internal sealed record SitePackage(string Ecosystem, string Name, IReadOnlyList<PackageAdvisory> Advisories)
-{
-    public string PagePath => SiteLinks.PackagePagePath(Ecosystem, Name);
-}
+/// <summary>
+/// A package that has a page: every affected entry of every advisory that names it, and where its page is
+/// (<see cref="SiteLinks.PackagePagePath"/>, or <see cref="SiteLinks.DistinctPackagePagePath"/> when that path is
+/// another package's).
+/// </summary>
+internal sealed record SitePackage(string Ecosystem, string Name, IReadOnlyList<PackageAdvisory> Advisories, string PagePath);
 
 /// <summary>One advisory as it concerns one package (an advisory may list a package more than once).</summary>
 internal sealed record PackageAdvisory(AdvisoryView Advisory, IReadOnlyList<AffectedPackageView> Entries);
 
 /// <summary>
 /// The packages of the site, keyed by ecosystem and name exactly as authored. Affected entries without a
-/// package (a bare GIT range) get no page.
+/// package (a bare GIT range) get no page. Paths are readable and distinct even where a file system ignores letter
+/// case: of two packages whose readable paths would meet, the one first in ordinal order keeps it and the other gets
+/// a hashed one, so a package's path depends only on the packages of the site.
 /// </summary>
 internal sealed class PackageCatalog
 {
@@ -31,13 +33,24 @@ internal sealed class PackageCatalog
 
     public static PackageCatalog Of(IReadOnlyList<AdvisoryView> newestFirst)
     {
+        var takenPaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var packages = newestFirst
             .SelectMany(advisory => advisory.Affected.Where(HasPage).Select(affected => (advisory, affected)))
             .GroupBy(x => (x.affected.Ecosystem, x.affected.Package))
-            .Select(group => new SitePackage(group.Key.Ecosystem, group.Key.Package,
-                [.. group.GroupBy(x => x.advisory).Select(g => new PackageAdvisory(g.Key, [.. g.Select(x => x.affected)]))]))
-            .OrderBy(p => p.Ecosystem, StringComparer.Ordinal)
-            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .OrderBy(group => group.Key.Ecosystem, StringComparer.Ordinal)
+            .ThenBy(group => group.Key.Package, StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var (ecosystem, name) = group.Key;
+                var path = SiteLinks.PackagePagePath(ecosystem, name);
+                if (!takenPaths.Add(path))
+                {
+                    path = SiteLinks.DistinctPackagePagePath(ecosystem, name);
+                    takenPaths.Add(path);
+                }
+                return new SitePackage(ecosystem, name,
+                    [.. group.GroupBy(x => x.advisory).Select(g => new PackageAdvisory(g.Key, [.. g.Select(x => x.affected)]))], path);
+            })
             .ToList();
         return new PackageCatalog(packages);
     }

@@ -10,7 +10,7 @@ internal sealed class PackageListPage(PageLayout layout)
 
     public string Render(IReadOnlyList<SitePackage> packages)
     {
-        var page = new SitePage(Path, $"Packages – {layout.Settings.DatabaseName}")
+        var page = new SitePage(Path, layout.TitleOf("Packages"))
         {
             CanonicalPath = "packages/",
             Section = SiteSection.Packages,

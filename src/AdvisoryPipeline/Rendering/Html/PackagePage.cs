@@ -1,4 +1,3 @@
-using AdvisoryPipeline.Osv.Ecosystems;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
@@ -9,7 +8,7 @@ internal sealed class PackagePage(PageLayout layout)
 
     public string Render(SitePackage package)
     {
-        var page = new SitePage(PathOf(package), $"{package.Name} ({package.Ecosystem}) – {layout.Settings.DatabaseName}")
+        var page = new SitePage(PathOf(package), layout.TitleOf($"{package.Name} ({package.Ecosystem})"))
         {
             CanonicalPath = package.PagePath,
             Section = SiteSection.Packages,
@@ -30,10 +29,11 @@ internal sealed class PackagePage(PageLayout layout)
             {
                 html.Open("tr");
                 AdvisoryCells.WriteLeading(html, page, advisory);
-                html.Open("td");
+                html.Open("td", ("data-label", "Affected"));
                 foreach (var entry in entries) AffectedVersions.Write(html, entry);
-                var fixes = entries.SelectMany(e => e.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
-                html.Close("td").Element("td", fixes.Count > 0 ? string.Join(", ", fixes) : "no fix").Open("td");
+                html.Close("td").Open("td", ("data-label", "Fixed in"));
+                AffectedVersions.WriteFixed(html, entries);
+                html.Close("td").Open("td", ("data-label", "Published"));
                 TimeElement.Write(html, SiteOrder.ShownDate(advisory));
                 html.Close("td").Close("tr").Line();
             }

@@ -17,7 +17,25 @@ internal sealed class PageLayout(RenderSettings settings, SiteLinks links)
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'";
 
+    /// <summary>The longest page title: tabs, bookmarks and search results show about this much.</summary>
+    public const int MaxTitleLength = 140;
+
+    private const int MaxDatabaseNameInTitle = 40;
+
     public RenderSettings Settings => settings;
+
+    /// <summary>
+    /// A page's title: what it shows, then the database's name ("PYSEC-2021-76: Open redirect in aiohttp – PyPA"), on
+    /// one line and within <see cref="MaxTitleLength"/> characters (the subject is cut first, with an ellipsis).
+    /// </summary>
+    public string TitleOf(string subject)
+    {
+        var suffix = " – " + ShortText.Cut(SingleLineText.Of(settings.DatabaseName), MaxDatabaseNameInTitle);
+        return ShortText.Cut(SingleLineText.Of(subject), MaxTitleLength - suffix.Length) + suffix;
+    }
+
+    /// <summary>The title of the site's front page: the database's name, within <see cref="MaxTitleLength"/>.</summary>
+    public string SiteTitle => ShortText.Cut(SingleLineText.Of(settings.DatabaseName), MaxTitleLength);
 
     public SiteLinks Links => links;
 

@@ -1,8 +1,10 @@
+using AdvisoryPipeline.Markup;
+
 namespace AdvisoryPipeline.Rendering.Html;
 
 /// <summary>
-/// The only URLs that the site turns into links: absolute http, https and mailto. Everything else
-/// (javascript:, data:, vbscript:, relative paths, unparsable text) is shown as text instead.
+/// The only URLs that the site turns into links: those <see cref="LinkTargets"/> allows (absolute http, https and
+/// mailto). Everything else (javascript:, data:, vbscript:, relative paths, unparsable text) is shown as text instead.
 /// </summary>
 public static class SafeUrl
 {
@@ -16,9 +18,7 @@ public static class SafeUrl
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength
             || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri))
             return false;
-        var allowed = uri.Scheme == Uri.UriSchemeMailto
-            || ((uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0);
-        if (!allowed) return false;
+        if (!LinkTargets.IsAllowed(uri.AbsoluteUri)) return false;
         url = uri.AbsoluteUri;
         return true;
     }

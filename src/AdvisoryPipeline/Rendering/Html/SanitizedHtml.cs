@@ -1,8 +1,9 @@
 namespace AdvisoryPipeline.Rendering.Html;
 
 /// <summary>
-/// Markup that has passed the sanitizer. Only <see cref="DetailsRenderer"/> creates it, and the page writer
-/// accepts raw markup only in this type, so author text cannot reach a page unencoded by accident.
+/// Markup built from author text by <see cref="DetailsRenderer"/>'s allowlist, and nothing else. Only that renderer
+/// creates it, and the page writer accepts raw markup only in this type, so author text cannot reach a page
+/// unencoded by accident.
 /// </summary>
 public readonly struct SanitizedHtml
 {

@@ -8,12 +8,15 @@ namespace AdvisoryPipeline.Rendering.Html;
 /// </summary>
 internal static class SeverityBadge
 {
-    public static void Write(HtmlWriter html, SeverityView? severity)
+    public static void Write(HtmlWriter html, SeverityView? severity) =>
+        html.Element("span", TextOf(severity), ("class", $"badge badge-{SeverityLevels.Of(severity).Key()}"));
+
+    /// <summary>"High 8.2", "Critical", "Unscored": what the badge says.</summary>
+    public static string TextOf(SeverityView? severity)
     {
         var level = SeverityLevels.Of(severity);
-        var text = level == SeverityLevel.Unscored
+        return level == SeverityLevel.Unscored
             ? severity?.RatingText ?? level.Label()
             : severity?.ScoreText is { } score ? $"{level.Label()} {score}" : level.Label();
-        html.Element("span", text, ("class", $"badge badge-{level.Key()}"));
     }
 }

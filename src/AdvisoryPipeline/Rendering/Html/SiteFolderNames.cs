@@ -12,7 +12,7 @@ internal static class SiteFolderNames
     public static readonly StringComparer Comparer = StringComparer.OrdinalIgnoreCase;
 
     private static readonly HashSet<string> Reserved = new(
-        [SiteAssets.Folder, "osv", "packages", "security", "index.html", "feed.xml"], Comparer);
+        [SiteAssets.Folder, "osv", "packages", IndexPage.PagesFolder, "security", "index.html", "feed.xml", SearchIndex.Path], Comparer);
 
     /// <summary>An ID or alias that the ID policy accepts (<see cref="AdvisoryId.UsabilityProblem"/>) and that is not one of the site's own names.</summary>
     public static bool IsUsable(string id) => AdvisoryId.UsabilityProblem(id) is null && !Reserved.Contains(id);

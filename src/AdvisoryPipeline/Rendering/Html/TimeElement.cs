@@ -1,9 +1,11 @@
-using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Html;
 
-/// <summary>A date shown as <c>2026-01-20</c> (ISO, as security advisories print dates), exact in its <c>datetime</c>.</summary>
+/// <summary>
+/// A date shown as <c>2026-01-20</c> (ISO, as security advisories print dates), exact to the millisecond in its
+/// <c>datetime</c>, which HTML allows no finer (<see cref="DisplayTime.Machine"/>).
+/// </summary>
 internal static class TimeElement
 {
     public static void Write(HtmlWriter html, DateTimeOffset? value)
@@ -13,6 +15,6 @@ internal static class TimeElement
             html.Element("span", "unknown", ("class", "muted"));
             return;
         }
-        html.Element("time", DisplayTime.Date(moment), ("datetime", OsvTimestamp.Format(moment)));
+        html.Element("time", DisplayTime.Date(moment), ("datetime", DisplayTime.Machine(moment)));
     }
 }

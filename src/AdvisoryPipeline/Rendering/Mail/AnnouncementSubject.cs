@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Mail;
@@ -15,11 +14,17 @@ public static partial class AnnouncementSubject
 {
     private const int PackagesNamed = 3;
 
+    /// <summary>
+    /// The longest subject: the title is already at most <see cref="AdvisoryView.MaxTitleLength"/> characters; this
+    /// bounds what a template, a long database name or a list of many IDs adds.
+    /// </summary>
+    public const int MaxLength = 200;
+
     public static string For(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings)
     {
         var (id, summary) = advisories.Count == 1
             ? (advisories[0].Id, advisories[0].Title)
-            : (string.Join(", ", advisories.Select(a => a.Id)), CombinedSummary(advisories));
+            : (IdList(advisories), CombinedSummary(advisories));
         // One pass over the template: a summary that itself contains "{id}" is not expanded again.
         var subject = Placeholder().Replace(settings.Mail.SubjectTemplate, match => match.Groups[1].Value switch
         {
@@ -27,32 +32,24 @@ public static partial class AnnouncementSubject
             "summary" => summary,
             _ => settings.DatabaseName,
         });
-        return SingleLineText.Of(subject);
+        return ShortText.Cut(SingleLineText.Of(subject), MaxLength);
     }
+
+    /// <summary>"A, B, C", and past <see cref="IdsNamed"/> IDs "A, B, C, D, E and 3 more".</summary>
+    private static string IdList(IReadOnlyList<AdvisoryView> advisories) =>
+        advisories.Count > IdsNamed
+            ? NameList.Of([.. advisories.Select(a => a.Id)], IdsNamed)
+            : string.Join(", ", advisories.Select(a => a.Id));
+
+    private const int IdsNamed = 5;
 
     private static string CombinedSummary(IReadOnlyList<AdvisoryView> advisories)
     {
-        var packages = advisories.SelectMany(a => a.Affected).Select(ShortName)
+        var packages = advisories.SelectMany(a => a.Affected).Select(p => SingleLineText.Of(p.ShortName))
             .Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var allFixed = advisories.All(a => !a.IsWithdrawn && a.Affected.Any(p => p.FixedVersions.Count > 0));
         var what = allFixed ? $"{advisories.Count} vulnerabilities fixed in" : $"{advisories.Count} security advisories for";
-        return packages.Count == 0 ? $"{advisories.Count} security advisories" : $"{what} {NameList(packages)}";
-    }
-
-    /// <summary>A GIT package is named by its repository URL; its last path segment is the name people use.</summary>
-    private static string ShortName(AffectedPackageView package)
-    {
-        if (package.Ecosystem != "GIT") return package.Package;
-        var name = package.Package.TrimEnd('/');
-        name = name[(name.LastIndexOf('/') + 1)..];
-        return name.EndsWith(".git", StringComparison.Ordinal) ? name[..^4] : name;
-    }
-
-    private static string NameList(IReadOnlyList<string> names)
-    {
-        if (names.Count > PackagesNamed)
-            return $"{string.Join(", ", names.Take(PackagesNamed))} and {names.Count - PackagesNamed} more";
-        return names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+        return packages.Count == 0 ? $"{advisories.Count} security advisories" : $"{what} {NameList.Of(packages, PackagesNamed)}";
     }
 
     [GeneratedRegex(@"\{(id|summary|database)\}", RegexOptions.CultureInvariant)]

@@ -46,7 +46,12 @@ public static class AnnouncementTextRenderer
         text.Block(Facts(advisory).Lines(Width));
         WriteAffected(text, advisory);
 
-        var details = DetailsSections.Of(advisory.Details);
+        if (advisory.DetailsMarkdown is { IsTooDeep: true } tooDeep)
+        {
+            // Beyond the nesting limit (validation refuses it): the text as written, line by line.
+            WriteSection(text, "Details", tooDeep.Text.TrimEnd().Split('\n'));
+        }
+        var details = DetailsSections.Of(advisory.DetailsMarkdown);
         WriteSection(text, "Details", MarkdownPlainTextRenderer.Render(details.Description, Width));
         WriteSection(text, details.WorkaroundsTitle ?? "Workarounds", MarkdownPlainTextRenderer.Render(details.Workarounds, Width));
         WriteSection(text, "Credits", advisory.Credits.SelectMany(Credit));
@@ -80,10 +85,10 @@ public static class AnnouncementTextRenderer
         {
             var fields = new FieldList();
             fields.Add("Affected", package.Ranges.Count == 0
-                ? [package.AffectedText]
-                : package.Ranges.Select(range => range.AffectedText));
+                ? [SingleLineText.Of(package.AffectedText)]
+                : package.Ranges.Select(range => SingleLineText.Of(range.AffectedText)));
             if (package.Ranges.Any(r => r.IsGit) && package.ExplicitVersions.Count > 0)
-                fields.Add("Versions", string.Join(", ", package.ExplicitVersions));
+                fields.Add("Versions", SingleLineText.Of(string.Join(", ", package.ExplicitVersions)));
             var fixes = package.Ranges.SelectMany(range => range.Fixed.Select(version => Fixed(range, version))).Distinct(StringComparer.Ordinal).ToList();
             fields.Add("Fixed in", fixes.Count > 0 ? fixes : ["no fixed version"]);
             fields.Add("Severity", package.Severities.Select(Severity));
@@ -98,7 +103,7 @@ public static class AnnouncementTextRenderer
     {
         if (!range.IsGit) return SingleLineText.Of(version);
         var commit = CommitLink.For(range.Repo, version);
-        return commit.Url is { } url ? $"{commit.ShortSha} <{url}>" : commit.Sha;
+        return commit.Url is { } url ? $"{SingleLineText.Of(commit.ShortSha)} <{url}>" : SingleLineText.Of(commit.Sha);
     }
 
     private static string Severity(SeverityView severity)

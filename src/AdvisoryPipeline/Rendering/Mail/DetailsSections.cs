@@ -1,5 +1,5 @@
+using AdvisoryPipeline.Markup;
 using AdvisoryPipeline.Presentation;
-using AdvisoryPipeline.Rendering.Markdown;
 using Markdig.Syntax;
 
 namespace AdvisoryPipeline.Rendering.Mail;
@@ -11,10 +11,10 @@ namespace AdvisoryPipeline.Rendering.Mail;
 /// </summary>
 internal sealed record DetailsSections(IReadOnlyList<Block> Description, string? WorkaroundsTitle, IReadOnlyList<Block> Workarounds)
 {
-    public static DetailsSections Of(string? details)
+    public static DetailsSections Of(DetailsMarkdown? details)
     {
-        if (string.IsNullOrWhiteSpace(details)) return new([], null, []);
-        var blocks = Markdown.GitHubMarkdown.Parse(details).ToList();
+        if (details?.Document is not { } document) return new([], null, []);
+        var blocks = document.ToList();
         var start = blocks.FindIndex(b => b is HeadingBlock h && IsWorkaroundsTitle(TitleOf(h)));
         if (start < 0) return new(blocks, null, []);
 

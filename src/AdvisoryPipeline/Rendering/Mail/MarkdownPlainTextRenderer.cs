@@ -1,5 +1,5 @@
+using AdvisoryPipeline.Markup;
 using AdvisoryPipeline.Presentation;
-using AdvisoryPipeline.Rendering.Markdown;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 
@@ -15,8 +15,12 @@ public static class MarkdownPlainTextRenderer
     private const string CodeIndent = "    ";
     private const char HeadingUnderline = '~';
 
-    public static IReadOnlyList<string> Render(string markdown, int width) =>
-        Render(Markdown.GitHubMarkdown.Parse(markdown), width);
+    /// <summary>Author Markdown as lines: parsed within <see cref="DetailsMarkdown"/>'s limits, else the text as written.</summary>
+    public static IReadOnlyList<string> Render(string markdown, int width)
+    {
+        var details = DetailsMarkdown.Parse(ReadableText.CleanLines(markdown));
+        return details.Document is { } document ? Render(document, width) : details.Text.TrimEnd().Split('\n');
+    }
 
     public static IReadOnlyList<string> Render(IEnumerable<Block> blocks, int width) => RenderBlocks(blocks, width, tight: false);
 

@@ -1,4 +1,5 @@
 using AdvisoryPipeline.Editing;
+using AdvisoryPipeline.Markup;
 using AdvisoryPipeline.Presentation;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -6,29 +7,32 @@ using Markdig.Syntax.Inlines;
 namespace AdvisoryPipeline.Rendering.Markdown;
 
 /// <summary>
-/// The author's <c>details</c> Markdown, made fit to sit inside a generated page: its headings nest under
-/// the page's own sections, raw HTML shows as the text it is instead of reaching the page, links to
-/// anything but http, https and mailto keep only their text, and a code fence left open is closed so that
-/// it cannot swallow the sections that follow. Everything else is the author's text, unchanged.
+/// The author's <c>details</c> Markdown, made fit to sit inside a generated page, as the HTML site shows them: its
+/// headings nest under the page's own sections without skipping a level (<see cref="HeadingOutline"/>), raw HTML
+/// shows as the text it is instead of reaching the page (renderers other than GitHub's show tags live), links and
+/// reference definitions to anything but http, https and mailto lose their target (<see cref="UnsafeMarkup"/>), and
+/// a code fence left open is closed so that it cannot swallow the sections that follow. Everything else is the
+/// author's text, unchanged. Details nested beyond <see cref="DetailsMarkdown.MaxNesting"/> become a code block.
 /// </summary>
 public static class MarkdownDetails
 {
-    public static string Embed(string details, int minimumHeadingLevel)
+    public static string Embed(string details, int minimumHeadingLevel) =>
+        Embed(DetailsMarkdown.Parse(ReadableText.CleanLines(details)), minimumHeadingLevel);
+
+    public static string Embed(DetailsMarkdown details, int minimumHeadingLevel)
     {
-        var source = details.ReplaceLineEndings("\n");
-        var document = GitHubMarkdown.Parse(source);
+        var source = details.Text;
+        if (details.Document is not { } document) return AsCode(source);
         var edits = new List<TextEdit>();
 
-        var highestLevel = document.Descendants<HeadingBlock>().Select(h => h.Level).DefaultIfEmpty(minimumHeadingLevel).Min();
-        var shift = Math.Max(0, minimumHeadingLevel - highestLevel);
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        var levels = HeadingOutline.Levels([.. headings.Select(h => h.Level)], minimumHeadingLevel);
+        for (var i = 0; i < headings.Count; i++) SetLevel(headings[i], levels[i], source, edits);
 
-        foreach (var node in document.Descendants())
+        foreach (var unsafeNode in UnsafeMarkup.Find(document))
         {
-            switch (node)
+            switch (unsafeNode.Node)
             {
-                case HeadingBlock heading:
-                    Demote(heading, shift, source, edits);
-                    break;
                 case HtmlBlock html:
                     for (var i = html.Span.Start; i <= html.Span.End && i < source.Length; i++)
                         if (source[i] == '<') Replace(edits, i, 1, "&lt;");
@@ -36,11 +40,15 @@ public static class MarkdownDetails
                 case HtmlInline html:
                     Replace(edits, html.Span.Start, 1, "&lt;");
                     break;
-                case AutolinkInline autolink when !LinkPolicy.Allows(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
+                case AutolinkInline autolink:
                     Replace(edits, autolink.Span.Start, 1, "&lt;");
                     break;
-                case LinkInline link when !link.IsAutoLink && !LinkPolicy.Allows(link.Url):
+                case LinkInline link:
                     Unlink(link, edits);
+                    break;
+                case LinkReferenceDefinition definition:
+                    // The definition shows nothing; the links that use it lost their target above.
+                    Remove(edits, definition.Span.Start, Math.Min(source.Length, definition.Span.End + 1));
                     break;
             }
         }
@@ -51,9 +59,21 @@ public static class MarkdownDetails
         return embedded;
     }
 
-    private static void Demote(HeadingBlock heading, int shift, string source, List<TextEdit> edits)
+    /// <summary>Text no Markdown reader can take apart, shown as written: a code block with a fence longer than any run of backticks in it.</summary>
+    private static string AsCode(string text)
     {
-        var level = Math.Min(6, heading.Level + shift);
+        var longest = 0;
+        for (int i = 0, run = 0; i < text.Length; i++)
+        {
+            run = text[i] == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return $"{fence}text\n{text.TrimEnd()}\n{fence}";
+    }
+
+    private static void SetLevel(HeadingBlock heading, int level, string source, List<TextEdit> edits)
+    {
         if (heading.Inline?.FirstChild is not { } first || heading.Inline.LastChild is not { } last)
         {
             Replace(edits, heading.Span.Start, heading.Span.Length, new string('#', level));
@@ -61,7 +81,7 @@ public static class MarkdownDetails
         }
         if (!heading.IsSetext)
         {
-            if (shift == 0) return;
+            if (level == heading.Level) return;
             var marks = source.IndexOf('#', heading.Span.Start);
             Replace(edits, marks, heading.Level, new string('#', level));
             return;

@@ -1,4 +1,3 @@
-using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
 
 namespace AdvisoryPipeline.Rendering.Markdown;
@@ -24,7 +23,7 @@ public static class MarkdownIndexRenderer
             var id = MarkdownText.RelativeLink(advisory.Id, MarkdownPageRenderer.FileName(advisory.Id));
             table.AddRow(
                 advisory.IsWithdrawn ? id + " **withdrawn**" : id,
-                MarkdownText.Escape(advisory.Title),
+                MarkdownText.Escape(advisory.Summary),
                 MarkdownText.Escape(advisory.HighestSeverity?.RatingAndScore ?? MarkdownTable.NoValue),
                 Packages(advisory),
                 advisory.Published is { } published ? DisplayTime.Date(published) : MarkdownTable.NoValue);

@@ -1,6 +1,4 @@
-using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Presentation;
-using AdvisoryPipeline.Rendering.Html;
 
 namespace AdvisoryPipeline.Rendering.Markdown;
 
@@ -28,10 +26,10 @@ public static class MarkdownPageRenderer
         page.List(Identifiers(advisory, settings));
         WriteSeverity(page, advisory);
         WriteAffected(page, advisory);
-        if (!string.IsNullOrWhiteSpace(advisory.Details))
+        if (advisory.DetailsMarkdown is { } details)
         {
             page.Heading(2, "Details");
-            page.Block(MarkdownDetails.Embed(advisory.Details, DetailsHeadingLevel));
+            page.Block(MarkdownDetails.Embed(details, DetailsHeadingLevel));
         }
         WriteCredits(page, advisory);
         WriteReferences(page, advisory);
@@ -109,7 +107,9 @@ public static class MarkdownPageRenderer
     private static string AffectedVersions(AffectedPackageView package)
     {
         if (package.Ranges.Count == 0) return MarkdownText.Escape(package.AffectedText);
-        var text = string.Join("; ", package.Ranges.Select(range => range.FormatAffected(version => Version(range, version))));
+        var text = string.Join("; ", package.Ranges.Select(range => range.IsGit
+            ? string.Concat(range.Parts.Select(Part))
+            : range.FormatAffected(MarkdownText.Escape)));
         // Tags name GIT ranges' commits in a way readers recognise; for other ranges the list repeats the range.
         if (package.Ranges.Any(r => r.IsGit) && package.ExplicitVersions.Count > 0)
             text += " (versions: " + MarkdownText.Escape(string.Join(", ", package.ExplicitVersions)) + ")";
@@ -118,17 +118,21 @@ public static class MarkdownPageRenderer
 
     private static string FixedVersions(AffectedPackageView package)
     {
-        var fixes = package.Ranges.SelectMany(range => range.Fixed.Select(version => Version(range, version)))
+        var fixes = package.Ranges.SelectMany(range => range.IsGit
+                ? range.FixedCommits.Select(Commit)
+                : range.Fixed.Select(MarkdownText.Escape))
             .Distinct(StringComparer.Ordinal).ToList();
         return fixes.Count == 0 ? MarkdownTable.NoValue : string.Join(", ", fixes);
     }
 
-    private static string Version(AffectedRangeView range, string version)
-    {
-        if (!range.IsGit) return MarkdownText.Escape(version);
-        var commit = CommitLink.For(range.Repo, version);
-        return commit.Url is { } url ? MarkdownText.Link(commit.ShortSha, url) : MarkdownText.Escape(commit.ShortSha);
-    }
+    /// <summary>A piece of a range's text: its words escaped (keeping the spaces around them), a commit linked.</summary>
+    private static string Part(RangeTextPart part) =>
+        part.Commit is { } commit ? Commit(commit)
+        : (part.Text.StartsWith(' ') ? " " : "") + MarkdownText.Escape(part.Text) + (part.Text.EndsWith(' ') && part.Text.Trim().Length > 0 ? " " : "");
+
+    /// <summary>A commit by its short hash, linked to the repository's page of it (the full hash) where that is known.</summary>
+    private static string Commit(CommitLink commit) =>
+        commit.Url is { } url ? MarkdownText.Link(commit.ShortSha, url) : MarkdownText.Escape(commit.ShortSha);
 
     private static void WriteCredits(MarkdownBlocks page, AdvisoryView advisory)
     {

@@ -23,7 +23,7 @@ public sealed class DetailsRendererTests
         var html = Render("<div onclick=\"alert(1)\">\nhello\n</div>");
 
         Assert.DoesNotContain("<div", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;div onclick=\"alert(1)\"&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;div onclick=&quot;alert(1)&quot;&gt;", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -62,9 +62,10 @@ public sealed class DetailsRendererTests
     public void Autolinks_follow_the_same_rule(string markdown, string expected) => Assert.Equal(expected, Render(markdown));
 
     [Fact]
-    public void Author_headings_start_below_the_pages_own()
+    public void Author_headings_start_below_the_pages_own_and_never_skip_a_level()
     {
-        Assert.Equal("<h3>Impact</h3>\n<h4>Sub</h4>\n<h6>Deep</h6>", Render("# Impact\n## Sub\n##### Deep"));
+        Assert.Equal("<h3>Impact</h3>\n<h4>Sub</h4>\n<h5>Deep</h5>", Render("# Impact\n## Sub\n##### Deep"));
+        Assert.Equal("<h3>Impact</h3>\n<h4>Details</h4>\n<h3>Fix</h3>", Render("## Impact\n#### Details\n## Fix"));
     }
 
     [Fact]

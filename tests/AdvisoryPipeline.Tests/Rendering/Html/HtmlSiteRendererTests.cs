@@ -43,7 +43,9 @@ public sealed class HtmlSiteRendererTests
             foreach (var affected in advisory.Affected)
                 Assert.Contains(SiteLinks.PackagePagePath(affected.Ecosystem, affected.Package) + "index.html", paths);
         }
-        Assert.Contains("packages/npm/~40tessera~2Fclient/index.html", paths);
+        Assert.Contains("packages/npm/~40tessera/client/index.html", paths);
+        Assert.Contains("packages/GIT/github.com/tessera-project/tessera/index.html", paths);
+        Assert.Contains("search-index.js", paths);
     }
 
     [Fact]
@@ -111,7 +113,8 @@ public sealed class HtmlSiteRendererTests
         {
             var payload = ReadableText.Clean(HostileDatabase.Payloads[i]);
             var page = site.Page($"HOSTILE-{i + 1:D4}/index.html");
-            Assert.Equal(payload, page.QuerySelector("h1")!.TextContent);
+            // The title is the payload on one line, hidden characters out, cut to the title's length.
+            Assert.Equal(AdvisoryView.From(HostileDatabase.Record(i, HostileDatabase.Payloads[i])).Title, page.QuerySelector("h1")!.TextContent);
             Assert.Equal(payload, page.QuerySelector(".credit-name")!.TextContent);
             Assert.All(page.Scripts, script => Assert.Fail("a script element on an advisory page: " + script.OuterHtml));
             Assert.DoesNotContain(page.QuerySelectorAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.Ordinal));
@@ -119,18 +122,21 @@ public sealed class HtmlSiteRendererTests
     }
 
     [Fact]
-    public void The_search_index_cannot_close_its_script_element()
+    public void The_search_index_is_data_that_no_value_can_break_out_of()
     {
         var site = RenderedSite.Hostile();
         var page = site.Page("index.html");
-        var scripts = page.Scripts.ToList();
 
-        Assert.Equal(2, scripts.Count);
-        Assert.Equal("assets/site.js", scripts[0].Source);
-        var index = JsonDocument.Parse(scripts[1].Text).RootElement;
-        var summaries = index.EnumerateArray().Select(e => e.GetProperty("summary").GetString() ?? "").ToHashSet();
-        Assert.Equal(HostileDatabase.Payloads.Select(ReadableText.Clean).ToHashSet(), summaries);
-        Assert.DoesNotContain("</", scripts[1].Text, StringComparison.Ordinal);
+        Assert.Equal(["assets/site.js"], page.Scripts.Select(s => s.Source));
+        var script = site.Content.TextOf("search-index.js");
+        const string Prefix = "// The search index of the advisory list pages: see assets/site.js.\nwindow.advisorySearchIndex = ";
+        Assert.StartsWith(Prefix, script, StringComparison.Ordinal);
+        Assert.EndsWith(";\n", script, StringComparison.Ordinal);
+        var index = JsonDocument.Parse(script[Prefix.Length..^2]).RootElement;
+        var summaries = index.GetProperty("advisories").EnumerateArray().Select(e => e.GetProperty("s").GetString() ?? "").ToHashSet();
+        Assert.Equal(HostileDatabase.Create().Select(a => a.Summary).ToHashSet(), summaries);
+        Assert.DoesNotContain("</", script, StringComparison.Ordinal);
+        Assert.True(script.All(char.IsAscii), "the index is ASCII: every other character is escaped");
     }
 
     [Fact]
@@ -140,8 +146,30 @@ public sealed class HtmlSiteRendererTests
         var packagePages = site.Content.Files.Keys.Where(p => p.StartsWith("packages/", StringComparison.Ordinal) && p != "packages/index.html").ToList();
 
         Assert.Equal(HostileDatabase.Payloads.Count + 1, packagePages.Count);
-        Assert.All(packagePages, path => Assert.Equal(4, path.Split('/').Length));
+        var root = Path.Combine(Path.GetTempPath(), "site-root");
+        Assert.All(packagePages, path =>
+        {
+            Assert.InRange(path.Split('/').Length, 4, 12);
+            Assert.StartsWith(Path.Combine(root, "packages") + Path.DirectorySeparatorChar, GeneratedPath.Resolve(root, path), StringComparison.Ordinal);
+        });
         Assert.All(site.Content.Files.Keys, path => Assert.True(GeneratedPath.IsWellFormed(path), path));
+    }
+
+    [Fact]
+    public void Packages_whose_readable_paths_would_meet_get_distinct_pages_that_the_lists_link_to()
+    {
+        (string Ecosystem, string Name)[] packages = [("PyPI", "Jinja2"), ("PyPI", "jinja2"), ("GIT", "https://example.org/x"), ("GIT", "example.org/x")];
+        var advisories = packages.Select((p, i) => AdvisoryView.From(SampleAdvisories.Record($"TSSA-2026-{i + 1}", ecosystem: p.Ecosystem, package: p.Name)));
+
+        var site = RenderedSite.Of([.. advisories], Settings);
+
+        var pages = site.Content.Files.Keys.Where(k => k.StartsWith("packages/", StringComparison.Ordinal) && k != "packages/index.html").ToList();
+        Assert.Equal(4, pages.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        // The first in ordinal order keeps the readable path; the other gets a hashed one.
+        Assert.Contains("packages/PyPI/Jinja2/index.html", pages);
+        Assert.Contains("packages/GIT/example.org/x/index.html", pages);
+        var linked = site.Page("index.html").QuerySelectorAll("td a[href^='packages/']").Select(a => a.GetAttribute("href") ?? "").ToHashSet();
+        Assert.Equal(pages.ToHashSet(), linked);
     }
 
     [Theory]
@@ -256,16 +284,20 @@ public sealed class HtmlSiteRendererTests
     }
 
     [Fact]
-    public void An_advisory_page_shows_git_commits_as_links_and_versions_as_intervals()
+    public void An_advisory_page_shows_git_commits_in_words_and_as_links_and_versions_as_intervals()
     {
         var page = RenderedSite.Sample().Page("TSSA-2026-1/index.html");
         var row = page.QuerySelector("#affected + .table-scroll tbody tr")!;
 
-        Assert.Equal(">= 28ac16959f3d, < dbca9f4bfd33", row.QuerySelector(".versions")?.TextContent);
+        // Commits have no order: never "< dbca9f4bfd33". Each is its short hash, linked by its full hash.
+        Assert.Equal("introduced in 28ac16959f3d, up to dbca9f4bfd33", row.QuerySelector(".versions")?.TextContent);
         Assert.Equal(
             ["https://github.com/tessera-project/tessera/commit/28ac16959f3d6f97faebe2a7f09fa56a7a07dade",
              "https://github.com/tessera-project/tessera/commit/dbca9f4bfd33aee04ec5f6e04dfb7ed1be59614f"],
-            row.QuerySelectorAll("td:last-child a").Select(a => a.GetAttribute("href")));
+            row.QuerySelectorAll("td:nth-child(3) a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["28ac16959f3d", "dbca9f4bfd33"], row.QuerySelectorAll("a code.commit").Select(c => c.TextContent));
+        Assert.Equal("dbca9f4bfd33aee04ec5f6e04dfb7ed1be59614f", row.QuerySelectorAll("td:nth-child(3) a")[1].GetAttribute("title"));
+        Assert.Equal("no fix", row.QuerySelector("td:last-child")?.TextContent);
         Assert.Equal("v2.6.3, v2.6.4, v2.6.5", row.QuerySelector(".listed-versions p")?.TextContent);
         Assert.Equal("../TSSA-2024-1/index.html", page.QuerySelector(".facts a[href^='../TSSA']")?.GetAttribute("href"));
         Assert.Equal("../osv/TSSA-2026-1.json", page.QuerySelector("a[type='application/json']")?.GetAttribute("href"));

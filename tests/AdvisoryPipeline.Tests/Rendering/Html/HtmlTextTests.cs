@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Html;
 
 namespace AdvisoryPipeline.Tests.Rendering.Html;

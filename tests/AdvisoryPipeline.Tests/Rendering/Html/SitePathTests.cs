@@ -47,17 +47,42 @@ public sealed class SitePathTests
         Assert.Equal(segments.Count, segments.Distinct(StringComparer.Ordinal).Count());
     }
 
-    [Fact]
-    public void Package_pages_live_two_segments_below_packages()
+    [Theory]
+    [InlineData("PyPI", "jinja2", "packages/PyPI/jinja2/")]
+    [InlineData("npm", "@tessera/client", "packages/npm/~40tessera/client/")]
+    [InlineData("Go", "github.com/tessera-project/tessera-go/v2", "packages/Go/github.com/tessera-project/tessera-go/v2/")]
+    [InlineData("GIT", "https://github.com/org/repo", "packages/GIT/github.com/org/repo/")]
+    [InlineData("GIT", "https://github.com/org/repo.git", "packages/GIT/github.com/org/repo.git/")]
+    [InlineData("GIT", "http://example.org/repo", "packages/GIT/http~3A/~/example.org/repo/")]
+    [InlineData("Debian:12", "../../etc", "packages/Debian~3A12/~2E~2E/~2E~2E/etc/")]
+    [InlineData("npm", "x/index.html", "packages/npm/x/index~2Ehtml/")]
+    [InlineData("npm", "a//b/", "packages/npm/a/~/b/~/")]
+    public void Package_pages_are_readable_paths_below_packages(string ecosystem, string name, string expected)
     {
-        Assert.Equal("packages/npm/~40tessera~2Fclient/", SiteLinks.PackagePagePath("npm", "@tessera/client"));
-        Assert.Equal("packages/Debian~3A12/~2E.~2F..~2Fetc/", SiteLinks.PackagePagePath("Debian:12", "../../etc"));
+        var path = SiteLinks.PackagePagePath(ecosystem, name);
+
+        Assert.Equal(expected, path);
+        Assert.True(GeneratedPath.IsWellFormed(path + "index.html"), path);
+    }
+
+    [Fact]
+    public void A_name_of_many_parts_becomes_one_hashed_segment_and_hashed_paths_are_distinct_from_readable_ones()
+    {
+        var deep = string.Join('/', Enumerable.Range(0, 30).Select(i => "p" + i));
+
+        var path = SiteLinks.PackagePagePath("Go", deep);
+
+        Assert.Equal(3, path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("~-", path, StringComparison.Ordinal);
+        Assert.NotEqual(SiteLinks.PackagePagePath("GIT", "example.org/x"), SiteLinks.DistinctPackagePagePath("GIT", "https://example.org/x"));
+        Assert.Contains("~-", SiteLinks.DistinctPackagePagePath("GIT", "https://example.org/x"), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("index.html")]
     [InlineData("TSSA-2026-1/index.html")]
-    [InlineData("packages/npm/~40tessera~2Fclient/index.html")]
+    [InlineData("packages/npm/~40tessera/client/index.html")]
+    [InlineData("packages/GIT/github.com/org/repo/index.html")]
     [InlineData(".well-known/security.txt")]
     [InlineData("security/openpgp-key.asc")]
     public void Site_paths_resolve_inside_the_root(string path)

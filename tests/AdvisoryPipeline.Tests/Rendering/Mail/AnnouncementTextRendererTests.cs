@@ -65,7 +65,7 @@ public class AnnouncementTextRendererTests
             -----------------
 
             https://github.com/tessera-project/tessera (GIT)
-              Affected:  < a222bb21279c
+              Affected:  since the first commit
               Fixed in:  a222bb21279c
                          <https://github.com/tessera-project/tessera/commit/a222bb21279c547e14db4bd67a3d1e9442ebe3d5>
 

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Markup;
 using AdvisoryPipeline.Rendering.Mail;
 using AdvisoryPipeline.Rendering.Markdown;
 using AdvisoryPipeline.Tests.Rendering.Markdown;

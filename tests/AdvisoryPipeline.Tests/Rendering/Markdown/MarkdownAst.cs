@@ -1,4 +1,5 @@
 using System.Text;
+using AdvisoryPipeline.Markup;
 using AdvisoryPipeline.Rendering.Markdown;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

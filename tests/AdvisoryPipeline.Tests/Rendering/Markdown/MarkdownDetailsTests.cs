@@ -24,12 +24,20 @@ public class MarkdownDetailsTests
     }
 
     [Fact]
-    public void Headings_are_shifted_so_the_highest_is_at_the_minimum_level_and_none_beyond_six()
+    public void Headings_start_at_the_minimum_level_and_never_skip_one()
     {
-        var embedded = MarkdownAst.Parse(MarkdownDetails.Embed("# Top\n\ntext\n\n##### Deep\n\n###### Deepest\n", 3));
+        var embedded = MarkdownAst.Parse(MarkdownDetails.Embed("# Top\n\ntext\n\n##### Deep\n\n###### Deepest\n\n## Back\n", 3));
 
-        Assert.Equal([3, 6, 6], embedded.Descendants<HeadingBlock>().Select(h => h.Level));
-        Assert.Equal(["Top", "Deep", "Deepest"], embedded.Descendants<HeadingBlock>().Select(h => MarkdownAst.Text(h.Inline)));
+        Assert.Equal([3, 4, 5, 4], embedded.Descendants<HeadingBlock>().Select(h => h.Level));
+        Assert.Equal(["Top", "Deep", "Deepest", "Back"], embedded.Descendants<HeadingBlock>().Select(h => MarkdownAst.Text(h.Inline)));
+    }
+
+    [Fact]
+    public void Headings_that_skip_a_level_are_brought_one_below_the_previous_and_none_goes_beyond_six()
+    {
+        var embedded = MarkdownAst.Parse(MarkdownDetails.Embed("## Impact\n\n#### Details\n\n##### More\n\n###### Most\n\n###### Still\n", 3));
+
+        Assert.Equal([3, 4, 5, 6, 6], embedded.Descendants<HeadingBlock>().Select(h => h.Level));
     }
 
     [Fact]

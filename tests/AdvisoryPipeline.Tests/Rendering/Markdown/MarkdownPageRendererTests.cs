@@ -23,7 +23,9 @@ public class MarkdownPageRendererTests
         var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(advisory, Settings));
 
         var headings = page.Descendants<HeadingBlock>().ToList();
-        Assert.Equal($"{id}: {advisory.Record.Summary}", MarkdownAst.Text(headings[0].Inline));
+        Assert.Equal($"{id}: {advisory.Title}", MarkdownAst.Text(headings[0].Inline));
+        // The title is the summary; a withdrawn record's "Withdrawn:" prefix is left to the withdrawal notice.
+        Assert.EndsWith(advisory.Title, advisory.Record.Summary, StringComparison.Ordinal);
         Assert.Single(headings, h => h.Level == 1);
         var sections = headings.Where(h => h.Level == 2).Select(h => MarkdownAst.Text(h.Inline)).ToList();
         string[] order = ["Severity", "Affected packages", "Details", "Credits", "References", "Timeline"];
@@ -84,7 +86,7 @@ public class MarkdownPageRendererTests
     }
 
     [Fact]
-    public void Affected_table_gives_versions_as_comparisons_and_links_git_commits()
+    public void Affected_table_gives_versions_as_comparisons_and_git_commits_in_words_and_links()
     {
         var advisory = ExampleDatabase.View("TSSA-2024-1");
 
@@ -93,14 +95,10 @@ public class MarkdownPageRendererTests
         var rows = Rows(page);
         Assert.Equal(["Ecosystem", "Package", "Affected versions", "Fixed versions"], rows[0]);
         Assert.Equal(["PyPI", "tessera-py", ">= 1.4.0, < 1.5.1", "1.5.1"], rows[2]);
-        Assert.Equal(">= 7b6046c2e9d4, < ccb2cc34a2eb (versions: v2.4.0, v2.4.1, v2.5.0)", rows[1][2]);
+        Assert.Equal("introduced in 7b6046c2e9d4 (versions: v2.4.0, v2.4.1, v2.5.0)", rows[1][2]);
+        Assert.Equal("ccb2cc34a2eb", rows[1][3]);
         var gitCells = page.Descendants<TableRow>().ElementAt(1).OfType<TableCell>().ToList();
-        Assert.Equal(
-            [
-                "https://github.com/tessera-project/tessera/commit/7b6046c2e9d411aa63437e273c78f0f50b309450",
-                "https://github.com/tessera-project/tessera/commit/ccb2cc34a2ebb3c7e652aed1f3d4d89879090383",
-            ],
-            MarkdownAst.LinkUrls(gitCells[2]));
+        Assert.Equal(["https://github.com/tessera-project/tessera/commit/7b6046c2e9d411aa63437e273c78f0f50b309450"], MarkdownAst.LinkUrls(gitCells[2]));
         Assert.Equal(["https://github.com/tessera-project/tessera/commit/ccb2cc34a2ebb3c7e652aed1f3d4d89879090383"], MarkdownAst.LinkUrls(gitCells[3]));
     }
 
@@ -109,14 +107,14 @@ public class MarkdownPageRendererTests
     {
         var rows = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-1"), Settings)));
 
-        Assert.Equal(["GIT", "https://github.com/tessera-project/tessera", "< a222bb21279c", "a222bb21279c"], rows[1]);
+        Assert.Equal(["GIT", "https://github.com/tessera-project/tessera", "since the first commit", "a222bb21279c"], rows[1]);
         Assert.Equal(["Go", "github.com/tessera-project/tessera-go", "<= 0.9.4", "—"], rows[3]);
 
         var twoIntervals = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2024-2"), Settings)));
         Assert.Equal([">= 2.8.0, < 2.9.7 or >= 3.0.0, < 3.4.2", "2.9.7, 3.4.2"], twoIntervals[1][2..]);
 
         var withdrawn = Rows(MarkdownAst.Parse(MarkdownPageRenderer.Render(ExampleDatabase.View("TSSA-2025-3"), Settings)));
-        Assert.Equal(["all versions", "—"], withdrawn[1][2..]);
+        Assert.Equal(["all commits", "—"], withdrawn[1][2..]);
     }
 
     [Fact]

@@ -8,9 +8,10 @@ using Microsoft.Playwright;
 namespace AdvisoryPipeline.Tests.Rendering.Html.Browser;
 
 /// <summary>
-/// What the browser tests share: the sample and the hostile database rendered into a temporary folder
-/// by the real renderer and folder writer, one headless Chromium (Debian's, driven by Playwright), and an
-/// HTTP server over the same folder. Playwright launches Chromium with a fresh temporary profile of its own.
+/// What the browser tests share: the sample and the hostile database, and a part of two real databases (PyPA and
+/// Go, enough for several list pages), rendered into a temporary folder by the real renderer and folder writer, one
+/// headless Chromium (Debian's, driven by Playwright), and an HTTP server over the same folder. Playwright launches
+/// Chromium with a fresh temporary profile of its own.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -32,6 +33,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public SiteUnderTest Hostile { get; private set; } = null!;
 
+    /// <summary>The first <see cref="RealAdvisories"/> advisories of the PyPA corpus (aiohttp's among them), with the default settings.</summary>
+    public SiteUnderTest Pypa { get; private set; } = null!;
+
+    /// <summary>The newest <see cref="RealAdvisories"/> advisories of the Go database and a few chosen ones, with the default settings.</summary>
+    public SiteUnderTest Go { get; private set; } = null!;
+
+    /// <summary>Enough for three list pages.</summary>
+    public const int RealAdvisories = 220;
+
+    /// <summary>Go advisories every run shows: two modules with many packages, one withdrawn, one with two fixed ranges.</summary>
+    public static readonly string[] ChosenGoAdvisories = ["GO-2022-0229", "GO-2024-2715", "GO-2026-5764", "GO-2026-6115"];
+
     public Uri HttpBase => _server?.BaseUri ?? throw new InvalidOperationException("The HTTP server is not running.");
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
@@ -44,6 +57,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var chromium = ChromiumInstallation.EnsureInstalled();
         Sample = SiteUnderTest.Render("sample", ExampleDatabase.Views, ExampleDatabase.Settings, _root);
         Hostile = SiteUnderTest.Render("hostile", HostileDatabase.Create(), HostileDatabase.Settings, _root);
+        Pypa = SiteUnderTest.Render("pypa", [.. RealDatabases.Pypa.Take(RealAdvisories).Select(AdvisoryView.From)], RealDatabases.DefaultSettings, _root);
+        var go = RealDatabases.Go.TakeLast(RealAdvisories).Concat(RealDatabases.Go.Where(r => ChosenGoAdvisories.Contains(r.Id))).DistinctBy(r => r.Id);
+        Go = SiteUnderTest.Render("go", [.. go.Select(AdvisoryView.From)], RealDatabases.DefaultSettings, _root);
         _server = await StaticSiteServer.StartAsync(_root);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -3,8 +3,8 @@ namespace AdvisoryPipeline.Tests.Rendering.Html.Browser;
 /// <summary>
 /// A script run in the loaded page that lists everything in the DOM that could execute code or load from
 /// elsewhere: event handler attributes, inline styles, URLs whose scheme is not http/https/mailto/file
-/// (after the browser resolved them), and elements the site never writes. Our own markup passes: one
-/// script file, the JSON data block, the filter form, the noscript note, and alias pages' meta refresh.
+/// (after the browser resolved them), and elements the site never writes. Our own markup passes: our script
+/// file and the search index it loads, the filter form, the noscript note, and alias pages' meta refresh.
 /// It sees the DOM the browser built, so it also catches markup that escaped encoding but was stopped by
 /// the CSP.
 /// </summary>
@@ -31,8 +31,8 @@ internal static class DomAudit
             }
           }
           for (const script of document.scripts) {
-            const ours = (script.src && script.getAttribute('src').endsWith('assets/site.js'))
-              || (script.type === 'application/json' && script.id === 'search-index');
+            const src = script.getAttribute('src') || '';
+            const ours = src.endsWith('assets/site.js') || /^(\.\.\/)*search-index\.js$/.test(src);
             if (!ours) problems.push('foreign script ' + (script.src || script.textContent.slice(0, 80)));
           }
           for (const form of document.forms) if (form.id !== 'filters') problems.push('foreign form ' + describe(form));

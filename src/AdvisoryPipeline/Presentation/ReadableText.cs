@@ -1,11 +1,13 @@
 using System.Text;
 
-namespace AdvisoryPipeline.Rendering.Html;
+namespace AdvisoryPipeline.Presentation;
 
 /// <summary>
-/// Makes author text safe to show: control characters, unpaired surrogates and non-characters (which XML
-/// cannot carry and HTML parses as errors) and the bidirectional embedding, override and isolate controls
-/// (which can make text read differently from what it says) become U+FFFD, visibly.
+/// Makes author text safe to show in every output: control characters (NUL included), unpaired surrogates and
+/// non-characters (which XML 1.0 cannot carry, HTML parses as errors, Markdown tools and mail relays truncate or
+/// reject) and the bidirectional embedding, override and isolate controls (which can make text read differently
+/// from what it says) become U+FFFD, visibly. Each such character or unpaired surrogate becomes exactly one
+/// U+FFFD, so the text keeps its length and its offsets.
 /// </summary>
 public static class ReadableText
 {
@@ -26,6 +28,11 @@ public static class ReadableText
         }
         return clean.ToString();
     }
+
+    /// <summary>
+    /// Multi-line author text (details) for output: line breaks of every kind become <c>\n</c>, then <see cref="Clean"/>.
+    /// </summary>
+    public static string CleanLines(string text) => Clean(text.ReplaceLineEndings("\n"));
 
     private static bool NeedsCleaning(string text)
     {

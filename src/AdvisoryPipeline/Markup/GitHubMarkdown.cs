@@ -2,12 +2,14 @@ using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 
-namespace AdvisoryPipeline.Rendering.Markdown;
+namespace AdvisoryPipeline.Markup;
 
 /// <summary>
 /// The Markdown dialect advisory details are written in: GitHub Flavored Markdown (tables, strikethrough,
-/// task lists, bare URLs), parsed with precise source positions so that the author's text can be edited
-/// in place. One shared pipeline: Markdig pipelines are immutable and safe to use from several threads.
+/// task lists, bare URLs), parsed with precise source positions so that the author's text can be located and
+/// edited in place. One shared pipeline: Markdig pipelines are immutable and safe to use from several threads.
+/// Author text goes through <see cref="DetailsMarkdown.Parse"/>, which keeps to the limits every output can
+/// take; <see cref="Parse"/> is for Markdown this tool wrote itself.
 /// </summary>
 public static class GitHubMarkdown
 {
@@ -15,7 +17,7 @@ public static class GitHubMarkdown
         .UsePipeTables()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseTaskLists()
-        .UseAutoLinks()
+        .Use<BareUrlExtension>()
         .UsePreciseSourceLocation()
         .Build();
 
