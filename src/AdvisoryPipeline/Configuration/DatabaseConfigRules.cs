@@ -25,11 +25,18 @@ internal static class DatabaseConfigRules
         new("/lint/*", value => LintLevels.Contains(value, StringComparer.Ordinal), "write one of: " + string.Join(", ", LintLevels)),
         // The one grammar of targets: the hint is the parser's own message.
         new("/publish/targets/*", text => PublishTargetSpec.TryParse(text, out _, out var error) ? null : error),
+        new("/cna/short_name", NotBlank, "write the CNA's short name at CVE Services, e.g. short_name: tessera"),
+        new("/cna/org_id", text => Guid.TryParseExact(text, "D", out _), "write the CNA's organisation UUID, e.g. org_id: 8254265b-2729-46b6-b9e3-3dfca2d5bfca"),
+        new("/cna/environment", value => value is "test" or "production", "write test or production"),
+        new("/cna/vendor", NotBlank, "write the vendor's name, e.g. vendor: Tessera Project"),
+        new("/cna/products/*/vendor", NotBlank, "write the vendor's name, or leave vendor out"),
+        new("/cna/products/*/product", NotBlank, "write the product's name, or leave product out"),
     ];
 
     private static readonly ValueRule[] KeyRules =
     [
         new("/lint/*", IsRuleCode, "write a rule code in capitals and digits, e.g. OSV101"),
+        new("/cna/products/*", key => key.IndexOf('/') > 0 && key.IndexOf('/') < key.Length - 1, "write the package as ECOSYSTEM/NAME, e.g. PyPI/tessera-py"),
     ];
 
     /// <summary>The hint of the first rule that <paramref name="value"/> breaks at <paramref name="pointer"/>, or null.</summary>
