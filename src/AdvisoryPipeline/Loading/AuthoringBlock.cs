@@ -13,14 +13,23 @@ namespace AdvisoryPipeline.Loading;
 /// a typo from publishing an embargoed vulnerability.
 /// </param>
 /// <param name="Notes">Free text for the security team (coordination status, contacts); never published.</param>
+/// <param name="RequestCve">
+/// For teams that are not a CNA: the <c>ghsa:</c> target asks GitHub to request a CVE ID for the advisory's
+/// repository security advisory.
+/// </param>
+/// <param name="CweIds">CWE IDs for the CVE record's problem types, besides the record's <c>database_specific.cwe_ids</c>.</param>
 public sealed record AuthoringBlock(
     [property: JsonPropertyName("embargo_until")] DateTimeOffset? EmbargoUntil = null,
-    [property: JsonPropertyName("notes")] string? Notes = null)
+    [property: JsonPropertyName("notes")] string? Notes = null,
+    [property: JsonPropertyName("request_cve")] bool RequestCve = false,
+    [property: JsonPropertyName("cwe_ids")] IReadOnlyList<string>? CweIds = null)
 {
     public static AuthoringBlock None { get; } = new();
 
     public const string EmbargoUntilKey = "embargo_until";
     public const string NotesKey = "notes";
+    public const string RequestCveKey = "request_cve";
+    public const string CweIdsKey = "cwe_ids";
 
-    public static IReadOnlyList<string> Keys { get; } = [EmbargoUntilKey, NotesKey];
+    public static IReadOnlyList<string> Keys { get; } = [EmbargoUntilKey, NotesKey, RequestCveKey, CweIdsKey];
 }

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AdvisoryPipeline.Publishing.GitHub;

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Publishing.GitHub;
 using Octokit;

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Octokit;

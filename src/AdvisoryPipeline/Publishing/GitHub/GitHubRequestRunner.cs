@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Octokit;
 
