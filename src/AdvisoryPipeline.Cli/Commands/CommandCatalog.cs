@@ -16,5 +16,6 @@ public static class CommandCatalog
         yield return RenderCommand.Create(env);
         yield return AnnounceCommand.Create(env);
         yield return PublishCommand.Create(env);
+        yield return CveCommand.Create(env);
     }
 }
