@@ -80,6 +80,11 @@ public sealed class FakeCveServicesServer : IAsyncDisposable
         return rule;
     }
 
+    public void ClearFaults()
+    {
+        lock (_gate) _faults.Clear();
+    }
+
     /// <summary>An ID this CNA reserved earlier (state RESERVED), or another CNA's ID (<paramref name="owner"/>).</summary>
     public FakeCveId AddId(string cveId, string? owner = null, string state = "RESERVED")
     {

@@ -30,11 +30,11 @@ public abstract class CveServicesTestBase : IAsyncLifetime
         Cli.Variables[CveServicesCredentials.UserVariable] = Server.User;
         Cli.Variables[CveServicesCredentials.KeyVariable] = Server.ApiKey;
         // The CVE IDs of the example advisories, reserved by the example CNA.
-        foreach (var id in new[] { "CVE-2024-31877", "CVE-2024-33905", "CVE-2024-40112", "CVE-2024-49733", "CVE-2025-21364", "CVE-2025-29017",
+        foreach (var id in new[] { "CVE-2024-33905", "CVE-2024-40112", "CVE-2024-49733", "CVE-2025-21364", "CVE-2025-29017",
                      "CVE-2025-47761", "CVE-2025-58820", "CVE-2026-20588", "CVE-2026-41093" })
             Server.AddId(id);
-        // A CVE another CNA (MITRE, for zlib) assigned: never ours to publish.
-        Server.AddId("CVE-2022-37434", owner: "mitre", state: "PUBLISHED");
+        // A CVE that GitHub's CNA assigned (requested through a repository security advisory): never ours to publish.
+        Server.AddId("CVE-2024-31877", owner: "GitHub_M", state: "PUBLISHED");
     }
 
     public async Task DisposeAsync()
