@@ -57,7 +57,7 @@ public static class CveRecordMapper
             Affected = [.. (record.Affected ?? []).Select(affected => ProductOf(affected, cna, notes))],
             Descriptions = DescriptionOf(record, notes) is { } description ? [description] : [],
             Metrics = MetricsOf(record, notes),
-            Credits = CreditsOf(record, notes),
+            Credits = CreditsOf(record),
             References = ReferencesOf(record, request.AdvisoryUrl),
             Generator = new CveGenerator { Engine = Engine },
         };
@@ -266,13 +266,15 @@ public static class CveRecordMapper
         return metrics.Count > 0 ? metrics : null;
     }
 
-    private static IReadOnlyList<CveCredit>? CreditsOf(OsvRecord record, List<string> notes)
+    /// <summary>
+    /// The credits by name and role. Contacts are deliberately left out, without a note on every record: a CVE credit
+    /// can only point at a person by their CVE user UUID.
+    /// </summary>
+    private static IReadOnlyList<CveCredit>? CreditsOf(OsvRecord record)
     {
         var credits = (record.Credits ?? []).Where(c => c.Name.Trim().Length > 0)
             .Select(c => new CveCredit { Lang = "en", Value = c.Name.Trim(), Type = CveVocabulary.RoleOf(c.Type) })
             .Distinct().ToList();
-        if ((record.Credits ?? []).Any(c => c.Contact is { Count: > 0 }))
-            notes.Add("credit contacts are not written (a CVE credit names a user only by its CVE user UUID)");
         return credits.Count > 0 ? credits : null;
     }
 
