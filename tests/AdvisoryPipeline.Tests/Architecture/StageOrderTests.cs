@@ -33,6 +33,7 @@ public sealed class StageOrderTests
         "Rendering",      // site with its feed, Markdown pages, mail
         "Cve",            // the CVE JSON 5 record of an advisory, the CNA rules, CVE Services
         "Publishing",     // targets: dir:, git:, github:, ghsa:
+        "Importing",      // advisories from CVE records and GitHub security advisories
         "Pipeline",       // run: everything above, in one operation
     ];
 
