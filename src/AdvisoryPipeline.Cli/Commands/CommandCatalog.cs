@@ -17,5 +17,6 @@ public static class CommandCatalog
         yield return AnnounceCommand.Create(env);
         yield return PublishCommand.Create(env);
         yield return CveCommand.Create(env);
+        yield return ImportCommand.Create(env);
     }
 }

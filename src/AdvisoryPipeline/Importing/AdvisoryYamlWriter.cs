@@ -73,6 +73,11 @@ public static class AdvisoryYamlWriter
                 text.Append("  cwe_ids:\n");
                 foreach (var id in ids) text.Append("    - ").Append(Plain(id)).Append('\n');
             }
+            if (authoring.GhsaImport is { Count: > 0 } fingerprints)
+            {
+                text.Append("  ghsa_import:\n");
+                foreach (var (field, fingerprint) in fingerprints) text.Append("    ").Append(field).Append(": ").Append(Quoted(fingerprint)).Append('\n');
+            }
         }
         return text.ToString();
 

@@ -28,6 +28,7 @@ public static class AuthoringBlockReader
         string? notes = null;
         var requestCve = false;
         IReadOnlyList<string>? cweIds = null;
+        Dictionary<string, string>? ghsaImport = null;
         foreach (var property in block.EnumerateObject())
         {
             var pointer = $"{root}/{property.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
@@ -41,6 +42,14 @@ public static class AuthoringBlockReader
             {
                 if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) requestCve = property.Value.GetBoolean();
                 else found.Add(Located(document, AuthoringFindingCodes.WrongType, $"{property.Name} must be true or false", pointer, "write request_cve: true"));
+                continue;
+            }
+            if (property.Name == AuthoringBlock.GhsaImportKey)
+            {
+                if (property.Value.ValueKind == JsonValueKind.Object && property.Value.EnumerateObject().All(item => item.Value.ValueKind == JsonValueKind.String))
+                    ghsaImport = property.Value.EnumerateObject().ToDictionary(item => item.Name, item => item.Value.GetString()!, StringComparer.Ordinal);
+                else found.Add(Located(document, AuthoringFindingCodes.WrongType, $"{property.Name} must be a mapping of field names to fingerprints", pointer,
+                    "leave it as advisory import ghsa wrote it, or remove it to stop re-imports from changing the advisory"));
                 continue;
             }
             if (property.Name == AuthoringBlock.CweIdsKey)
@@ -73,7 +82,7 @@ public static class AuthoringBlockReader
                 $"embargo_until \"{text}\" is not an RFC 3339 timestamp with a time zone; the advisory is held until it is corrected",
                 pointer, "write e.g. \"2026-12-01T09:00:00Z\" or \"2026-12-01T10:00:00+01:00\""));
         }
-        return new AuthoringBlock(embargo, notes, requestCve, cweIds);
+        return new AuthoringBlock(embargo, notes, requestCve, cweIds, ghsaImport);
     }
 
     private static string KeyList() => string.Join(", ", AuthoringBlock.Keys.Take(AuthoringBlock.Keys.Count - 1)) + " and " + AuthoringBlock.Keys[^1];

@@ -33,6 +33,9 @@ public sealed class HelpGoldenTests : IDisposable
             ["cve", "reserve", "--help"],
             ["cve", "publish", "--help"],
             ["cve", "reject", "--help"],
+            ["import", "--help"],
+            ["import", "cve", "--help"],
+            ["import", "ghsa", "--help"],
         ];
 
         foreach (var args in commands)

@@ -215,6 +215,12 @@ public static class AuthoringSchema
                 result["description"] = "For teams that are not a CNA: the ghsa: target asks GitHub to request a CVE ID for the advisory's repository security advisory.";
                 result["type"] = "boolean";
                 return result;
+            case AuthoringBlock.GhsaImportKey:
+                result["title"] = "Fingerprints of the last GHSA import";
+                result["description"] = "Written by advisory import ghsa: a re-import changes a field only while it still holds what was imported.";
+                result["type"] = "object";
+                result["additionalProperties"] = new JsonObject { ["type"] = "string" };
+                return result;
             case AuthoringBlock.CweIdsKey:
                 result["title"] = "CWE IDs for the CVE record";
                 result["description"] = "Problem types of the CVE record (advisory cve), besides database_specific.cwe_ids; never published in the OSV record.";
