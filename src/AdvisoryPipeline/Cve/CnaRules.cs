@@ -46,8 +46,8 @@ public static class CnaRules
             Add(CnaFindingCodes.NoDescription, FindingLevel.Error, "the CVE record needs an English description, and the advisory has neither details nor a summary",
                 "/details", "write details: what is vulnerable, how it is exploited, what it allows");
 
-        var cweIds = CveRecordMapper.CweIdsOf(record.DatabaseSpecific).Select(id => (Id: id, Pointer: "/database_specific/cwe_ids"))
-            .Concat((advisory.Authoring.CweIds ?? []).Select(id => (Id: id, Pointer: "/pipeline/cwe_ids"))).ToList();
+        var cweIds = CveRecordMapper.CweIdsOf(record.DatabaseSpecific).Select((id, i) => (Id: id, Pointer: $"/database_specific/cwe_ids/{i}"))
+            .Concat((advisory.Authoring.CweIds ?? []).Select((id, i) => (Id: id, Pointer: $"/pipeline/cwe_ids/{i}"))).ToList();
         if (cweIds.Count == 0)
             Add(CnaFindingCodes.NoProblemType, FindingLevel.Warning, "the CVE record has no problem type: the advisory names no CWE",
                 record.DatabaseSpecific is null ? "" : "/database_specific", "add database_specific: {cwe_ids: [CWE-...]} (or cwe_ids in the pipeline block)");

@@ -88,10 +88,8 @@ public static partial class CveRecordImport
             if (metric.CvssV4_0 is { } v40) severities.Add(new OsvSeverity { Type = "CVSS_V4", Score = v40.VectorString });
             if (metric.Cvss is null) notes.Add("metrics other than CVSS v3.x and v4.0 (CVSS v2, SSVC, other formats) were not imported");
         }
-        // OSV holds one vector per CVSS version: the first (the CNA's general scenario); the others are noted.
-        var first = severities.DistinctBy(s => s.Type).ToList();
-        if (severities.DistinctBy(s => s.Score).Count() > first.Count) notes.Add("further CVSS scenarios of the same version were not imported (OSV holds one vector per version)");
-        return first;
+        // Every distinct vector: a record's scenarios, or the per-package scores of an advisory written out by us.
+        return [.. severities.DistinctBy(s => s.Score)];
     }
 
     /// <summary>A product as an OSV package, or null (with a note) when OSV has no name for it.</summary>
