@@ -45,6 +45,20 @@ public sealed class CveRecordSchemaTests
         Assert.True(invalid.Count == 0, $"{invalid.Count} of {files.Count} records are invalid:\n{string.Join("\n", invalid.Take(20))}");
     }
 
+    [Fact]
+    public void The_schema_check_is_not_vacuous_broken_records_fail_it()
+    {
+        var record = CveRecordMapper.Map(ExampleDatabase.Record("TSSA-2025-1"),
+            new CveRecordRequest("CVE-2025-21364", ExampleCna, "https://security.tessera-project.org/TSSA-2025-1/", [])).Record;
+        var cna = record.Containers.Cna;
+
+        Assert.NotEmpty(CveSchema.ErrorsOf(record with { CveMetadata = record.CveMetadata with { CveId = "CVE-25-1" } }));
+        Assert.NotEmpty(CveSchema.ErrorsOf(cna with { Affected = [] }));
+        Assert.NotEmpty(CveSchema.ErrorsOf(cna with { References = [new CveReference { Url = "not a uri" }] }));
+        Assert.NotEmpty(CveSchema.ErrorsOf(cna with { Affected = [cna.Affected[0] with { Versions = [new CveVersion { Version = "1.0", LessThan = "2.0" }] }] }));
+        Assert.NotEmpty(CveSchema.ErrorsOf(cna with { Credits = [new CveCredit { Value = "X", Type = "hero" }] }));
+    }
+
     internal static CnaConfig ExampleCna { get; } = new("tessera", "8254265b-2729-46b6-b9e3-3dfca2d5bfca", Vendor: "Tessera Project");
 
     internal static string? CveAliasOf(OsvRecord record) => (record.Aliases ?? []).FirstOrDefault(alias => CveId.IsValid(alias));
