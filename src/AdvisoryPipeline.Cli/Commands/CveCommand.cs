@@ -31,10 +31,11 @@ public static class CveCommand
             HelpName = "PATH",
         };
         var clock = new ClockOption();
+        var cveSchema = CveSchemaOption();
         var validation = new CommonValidationOptions();
         var command = new Command("cve", "Write the CVE JSON 5.1 record of advisories (CNA container), checked against the CNA rules; reserve, publish and reject CVE IDs at CVE Services.")
         {
-            ids, folder, output, clock.Option,
+            ids, folder, output, cveSchema, clock.Option,
         };
         validation.AddTo(command);
         command.Add(ReserveCommand(env));
@@ -47,6 +48,7 @@ public static class CveCommand
             if (names.Length > 1 && parse.GetValue(output) is null) throw new UsageException("several records need --out FOLDER (one file CVE-ID.json each)");
             var database = LoadDatabase(parse, env, validation, clock, parse.GetValue(folder)!);
             var records = Records(env, database, names);
+            CheckSchema(parse, env, cveSchema, records);
             if (parse.GetValue(output) is not { } path)
             {
                 env.Out.Write(Encoding.UTF8.GetString(CveRecordJson.Write(records[0].Record)));
@@ -74,6 +76,23 @@ public static class CveCommand
     };
 
     private static Option<bool> DryRunOption(string what) => new("--dry-run") { Description = what };
+
+    private static Option<string?> CveSchemaOption() => new("--cve-schema")
+    {
+        Description = "Also check every record against this CVE JSON 5 record schema (e.g. CVE_JSON_bundled_5.1.1.json); a record it refuses stops the command",
+        HelpName = "FILE",
+    };
+
+    /// <summary>Nothing is written or sent when a record breaks the CVE schema the user named.</summary>
+    private static void CheckSchema(ParseResult parse, CliEnvironment env, Option<string?> option, IReadOnlyList<(string AdvisoryId, CveRecord Record)> records)
+    {
+        if (parse.GetValue(option) is not { } file) return;
+        var schema = CveRecordSchema.FromFile(Path.GetFullPath(file, env.WorkingDirectory), file);
+        var problems = records.SelectMany(r => schema.ErrorsOf(r.Record).Select(error => $"{r.Record.CveMetadata.CveId} ({r.AdvisoryId}): {error}")).ToList();
+        if (problems.Count == 0) return;
+        foreach (var problem in problems) env.Error.WriteLine(problem);
+        throw new FindingsException($"{problems.Count} CVE schema error(s) under {file}: nothing was written or sent");
+    }
 
     private static CveDatabase LoadDatabase(ParseResult parse, CliEnvironment env, CommonValidationOptions validation, ClockOption clock, string folder)
     {
@@ -186,10 +205,11 @@ public static class CveCommand
         var folder = FolderOption();
         var dryRun = DryRunOption("Print the plan (create, update, unchanged) and send nothing");
         var clock = new ClockOption();
+        var cveSchema = CveSchemaOption();
         var validation = new CommonValidationOptions();
         var command = new Command("publish", "Publish or update the CVE records of advisories at CVE Services: only what differs from the published record is sent.")
         {
-            ids, all, folder, dryRun, clock.Option,
+            ids, all, folder, dryRun, cveSchema, clock.Option,
         };
         validation.AddTo(command);
         command.SetAction(parse =>
@@ -203,6 +223,7 @@ public static class CveCommand
                     .OrderBy(a => a.Id, StringComparer.Ordinal)
                     .Select(database.RecordOf)])
                 : Records(env, database, names);
+            CheckSchema(parse, env, cveSchema, records);
             using var client = Connect(env, database.Cna);
             var steps = CvePublisher.PlanAsync(client, records, skipForeign: parse.GetValue(all)).GetAwaiter().GetResult();
             var isDryRun = parse.GetValue(dryRun);

@@ -25,6 +25,25 @@ public sealed class CveCommandTests : CveServicesTestBase
     }
 
     [Fact]
+    public void The_official_schema_named_with_cve_schema_checks_the_records_before_anything_is_written()
+    {
+        var schema = CveSchema.PathOf("CVE_JSON_bundled_5.1.1.json");
+        var container = CveSchema.PathOf("CVE_JSON_cnaRejectedContainer_5.1.1.json");
+
+        var valid = Cli.Run("cve", "TSSA-2025-1", "--cve-schema", schema);
+        // The rejected-container schema refuses a published record: a stand-in for a schema a record breaks.
+        var refused = Cli.Run("cve", "publish", "TSSA-2025-1", "--cve-schema", container);
+        var unusable = Cli.Run("cve", "TSSA-2025-1", "--cve-schema", "advisories/database.yaml");
+
+        Assert.Equal(0, valid.ExitCode);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("CVE schema error(s)", refused.Error);
+        Assert.DoesNotContain(Server.Requests.All, r => r.IsWrite);
+        Assert.Equal(2, unusable.ExitCode);
+        Assert.Contains("not a usable CVE record schema", unusable.Error);
+    }
+
+    [Fact]
     public void An_advisory_under_embargo_never_gets_a_record()
     {
         var path = Folder.Combine("advisories", "TSSA-2025-1.yaml");
