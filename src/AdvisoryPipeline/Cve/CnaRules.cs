@@ -46,7 +46,7 @@ public static class CnaRules
             Add(CnaFindingCodes.NoDescription, FindingLevel.Error, "the CVE record needs an English description, and the advisory has neither details nor a summary",
                 "/details", "write details: what is vulnerable, how it is exploited, what it allows");
 
-        var cweIds = CveRecordMapper.CweIdsOf(record.DatabaseSpecific).Select((id, i) => (Id: id, Pointer: $"/database_specific/cwe_ids/{i}"))
+        var cweIds = Presentation.AdvisoryView.CweIdsOf(record.DatabaseSpecific).Select((id, i) => (Id: id, Pointer: $"/database_specific/cwe_ids/{i}"))
             .Concat((advisory.Authoring.CweIds ?? []).Select((id, i) => (Id: id, Pointer: $"/pipeline/cwe_ids/{i}"))).ToList();
         if (cweIds.Count == 0)
             Add(CnaFindingCodes.NoProblemType, FindingLevel.Warning, "the CVE record has no problem type: the advisory names no CWE",

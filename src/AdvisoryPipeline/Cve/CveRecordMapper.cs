@@ -6,6 +6,7 @@ using AdvisoryPipeline.Osv;
 using AdvisoryPipeline.Osv.Cvss;
 using AdvisoryPipeline.Osv.Ecosystems;
 using AdvisoryPipeline.Osv.Identifiers;
+using AdvisoryPipeline.Presentation;
 using AdvisoryPipeline.Rendering.Mail;
 
 namespace AdvisoryPipeline.Cve;
@@ -116,7 +117,7 @@ public static class CveRecordMapper
 
     private static IReadOnlyList<CveProblemType>? ProblemTypesOf(OsvRecord record, IReadOnlyList<string> extra, List<string> notes)
     {
-        var ids = CweIdsOf(record.DatabaseSpecific).Concat(extra).Distinct(StringComparer.Ordinal).ToList();
+        var ids = AdvisoryView.CweIdsOf(record.DatabaseSpecific).Concat(extra).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Any(id => !CweId.IsValid(id)))
             notes.Add("CWE IDs not of the form CWE-<number> were left out");
         var valid = ids.Where(CweId.IsValid).ToList();
@@ -125,15 +126,6 @@ public static class CveRecordMapper
         {
             Descriptions = [.. valid.Select(id => new CveProblemTypeDescription { Lang = "en", CweId = id, Description = id, Type = "CWE" })],
         }];
-    }
-
-    /// <summary><c>database_specific.cwe_ids</c>, the convention of GitHub's and several other databases.</summary>
-    public static IReadOnlyList<string> CweIdsOf(JsonElement? databaseSpecific)
-    {
-        if (databaseSpecific is not { ValueKind: JsonValueKind.Object } specific
-            || !specific.TryGetProperty("cwe_ids", out var ids) || ids.ValueKind != JsonValueKind.Array)
-            return [];
-        return [.. ids.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)];
     }
 
     private static CveProduct ProductOf(OsvAffected affected, CnaConfig cna, List<string> notes)

@@ -126,7 +126,6 @@ public static class AdvisoryYamlWriter
                 Key("versions:");
                 foreach (var version in versions) text.Append("      - ").Append(Quoted(version)).Append('\n');
             }
-            if (first) Key("package: null");
         }
     }
 

@@ -31,7 +31,7 @@ public static partial class CveRecordImport
         if (cna.Descriptions.Count > (english is null ? 0 : 1)) notes.Add("descriptions in other languages than English were not imported");
         var summary = cna.Title is { Length: > 0 } title ? title : FirstSentence(english?.Value);
         var timestamp = OsvTimestamp.FormatWholeSeconds(now);
-        var published = Timestamp(cve.CveMetadata.DatePublished) ?? Timestamp(cna.DatePublic) ?? timestamp;
+        var published = ImportedTimestamp.Of(cve.CveMetadata.DatePublished) ?? ImportedTimestamp.Of(cna.DatePublic) ?? timestamp;
 
         var record = new OsvRecord
         {
@@ -58,11 +58,6 @@ public static partial class CveRecordImport
         return new ImportedRecord(record, [.. notes.Distinct(StringComparer.Ordinal)]);
     }
 
-    private static string? Timestamp(string? text) =>
-        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var value)
-            ? OsvTimestamp.FormatWholeSeconds(value)
-            : null;
 
     private static string? FirstSentence(string? text)
     {

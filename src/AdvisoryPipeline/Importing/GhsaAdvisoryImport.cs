@@ -32,8 +32,8 @@ internal static class GhsaAdvisoryImport
         var aliases = new List<string> { advisory.GhsaId! };
         if (advisory.CveId is { Length: > 0 } cve && CveId.IsValid(cve)) aliases.Add(cve);
         string?[] vectors = [advisory.CvssSeverities?.CvssV3?.VectorString ?? advisory.Cvss?.VectorString, advisory.CvssSeverities?.CvssV4?.VectorString];
-        var published = Timestamp(advisory.PublishedAt) ?? Timestamp(advisory.CreatedAt) ?? timestamp;
-        var updated = Timestamp(advisory.UpdatedAt) ?? timestamp;
+        var published = ImportedTimestamp.Of(advisory.PublishedAt) ?? ImportedTimestamp.Of(advisory.CreatedAt) ?? timestamp;
+        var updated = ImportedTimestamp.Of(advisory.UpdatedAt) ?? timestamp;
         var record = new OsvRecord
         {
             SchemaVersion = Lifecycle.NewAdvisoryTemplate.SchemaVersion,
@@ -41,7 +41,7 @@ internal static class GhsaAdvisoryImport
             // The same format on both sides: the later text is the later instant.
             Modified = string.CompareOrdinal(updated, published) < 0 ? published : updated,
             Published = published,
-            Withdrawn = advisory.State == "withdrawn" ? Timestamp(advisory.UpdatedAt) ?? timestamp : null,
+            Withdrawn = advisory.State == "withdrawn" ? ImportedTimestamp.Of(advisory.UpdatedAt) ?? timestamp : null,
             Aliases = aliases,
             Summary = advisory.Summary,
             Details = string.IsNullOrWhiteSpace(advisory.Description) ? null : GhsaAdvisory.NormaliseText(advisory.Description) + "\n",
@@ -111,7 +111,7 @@ internal static class GhsaAdvisoryImport
         "severity" => record.Severity,
         "affected" => record.Affected,
         "credits" => record.Credits,
-        "cwe_ids" => Cve.CveRecordMapper.CweIdsOf(record.DatabaseSpecific),
+        "cwe_ids" => Presentation.AdvisoryView.CweIdsOf(record.DatabaseSpecific),
         "references" => record.References,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field GitHub owns."),
     };
@@ -145,11 +145,6 @@ internal static class GhsaAdvisoryImport
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
     }
 
-    private static string? Timestamp(string? text) =>
-        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var value)
-            ? OsvTimestamp.FormatWholeSeconds(value)
-            : null;
 
     private static OsvAffected? AffectedOf(GhsaVulnerabilityJson vulnerability, List<string> notes)
     {
