@@ -270,7 +270,13 @@ public static class CveRecordMapper
         return credits.Count > 0 ? credits : null;
     }
 
-    /// <summary>The references, each URL once with the tags of all its types, then the advisory's own page.</summary>
+    private static bool IsOnHost(string url, string host) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The references, each URL once with the tags of all its types, then the advisory's own page. An ADVISORY on the
+    /// database's own site is the vendor's; one elsewhere (GitHub's, a distribution's) is a third party's.
+    /// </summary>
     private static IReadOnlyList<CveReference> ReferencesOf(OsvRecord record, string? advisoryUrl)
     {
         var byUrl = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -284,7 +290,11 @@ public static class CveRecordMapper
             }
             if (tag is not null && !tags.Contains(tag)) tags.Add(tag);
         }
-        foreach (var reference in record.References ?? []) Add(reference.Url, CveVocabulary.TagOf(reference.Type));
+        var ownHost = Uri.TryCreate(advisoryUrl, UriKind.Absolute, out var own) ? own.Host : null;
+        foreach (var reference in record.References ?? [])
+            Add(reference.Url, reference.Type == "ADVISORY" && ownHost is not null && !IsOnHost(reference.Url, ownHost)
+                ? CveVocabulary.ThirdPartyAdvisoryTag
+                : CveVocabulary.TagOf(reference.Type));
         if (advisoryUrl is not null) Add(advisoryUrl, CveVocabulary.TagOf("ADVISORY"));
         return [.. order.Select(url => new CveReference { Url = url, Tags = byUrl[url].Count > 0 ? byUrl[url] : null })];
     }

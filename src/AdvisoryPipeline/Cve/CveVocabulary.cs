@@ -25,7 +25,7 @@ public static class CveVocabulary
     /// <summary>Further CVE tags read back as OSV types when a record is imported (never written).</summary>
     private static readonly (string Cve, string Osv)[] ImportedTags =
     [
-        ("third-party-advisory", "ADVISORY"),
+        (ThirdPartyAdvisoryTag, "ADVISORY"),
         ("vdb-entry", "ADVISORY"),
         ("release-notes", "WEB"),
         ("mitigation", "WEB"),
@@ -63,6 +63,9 @@ public static class CveVocabulary
         ("CRAN", "https://cran.r-project.org"),
         ("SwiftURL", "https://swiftpackageindex.com"),
     ];
+
+    /// <summary>The tag of an ADVISORY reference that is not on the database's own site.</summary>
+    public const string ThirdPartyAdvisoryTag = "third-party-advisory";
 
     /// <summary>The CVE tag of an OSV reference type, or null.</summary>
     public static string? TagOf(string osvReferenceType) =>
