@@ -52,9 +52,6 @@ public sealed record CnaContainer
     [JsonPropertyName("credits")] public IReadOnlyList<CveCredit>? Credits { get; init; }
     [JsonPropertyName("references")] public IReadOnlyList<CveReference> References { get; init; } = [];
     [JsonPropertyName("x_generator")] public CveGenerator? Generator { get; init; }
-
-    /// <summary>The rejection reason of a rejected record's container (<c>rejectedReasons</c>).</summary>
-    [JsonPropertyName("rejectedReasons")] public IReadOnlyList<CveDescription>? RejectedReasons { get; init; }
 }
 
 /// <param name="DateUpdated">Set by CVE Services; never sent.</param>

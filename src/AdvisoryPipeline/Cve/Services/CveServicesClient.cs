@@ -23,18 +23,12 @@ public sealed class CveServicesClient : IDisposable
     {
         _options = options;
         _redactor = options.Credentials.Redactor;
-        _http = options.Handler is null ? new HttpClient() : new HttpClient(options.Handler, disposeHandler: false);
-        _http.BaseAddress = options.BaseUrl;
+        _http = new HttpClient { BaseAddress = options.BaseUrl };
         _http.DefaultRequestHeaders.Add("CVE-API-ORG", options.Credentials.Org);
         _http.DefaultRequestHeaders.Add("CVE-API-USER", options.Credentials.User);
         _http.DefaultRequestHeaders.Add("CVE-API-KEY", options.Credentials.Key);
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("AdvisoryPipeline", "1.0"));
     }
-
-    /// <summary>How many requests this client sent (attempts included), and how many of them could change something.</summary>
-    public int Requests { get; private set; }
-
-    public int Writes { get; private set; }
 
     /// <summary>The CNA short name the requests act for (<c>CVE-API-ORG</c>); not a secret.</summary>
     public string Org => _options.Credentials.Org;
@@ -85,8 +79,6 @@ public sealed class CveServicesClient : IDisposable
         {
             using var request = new HttpRequestMessage(method, path);
             if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-            Requests++;
-            if (method != HttpMethod.Get) Writes++;
             HttpResponseMessage response;
             try
             {

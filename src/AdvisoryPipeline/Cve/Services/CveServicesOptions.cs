@@ -25,9 +25,6 @@ public sealed class CveServicesOptions(Uri baseUrl, CveServicesCredentials crede
     /// <summary>Waits between attempts; tests pass one that only records the waits.</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
 
-    /// <summary>The HTTP handler; tests keep the default (real sockets to the fake).</summary>
-    public HttpMessageHandler? Handler { get; init; }
-
     /// <summary>The URL of <paramref name="environment"/>, or <c>$CVE_SERVICES_URL</c> when set.</summary>
     public static Uri UrlFor(CveServicesEnvironment environment, Func<string, string?> getVariable)
     {
