@@ -68,19 +68,12 @@ public static class CveAliasEdit
 
     private static string Plain(string value) => YamlScalarText.InStyleOf(YamlScalarStyle.Plain, value)!;
 
-    /// <summary>A new top-level entry after the entry of the closest key that precedes <c>aliases</c> in OSV order.</summary>
+    /// <summary>A new top-level entry where <c>aliases</c> goes in OSV order.</summary>
     private static TextEdit InsertKey(LoadedDocument document, string newLine, string entry)
     {
+        var position = TopLevelEntries.InsertionPoint(document, "aliases");
         var text = document.Text;
-        var order = OsvKeyOrder.Keys;
-        for (var i = OsvKeyOrder.IndexOf("aliases") - 1; i >= 0; i--)
-        {
-            if (document.Map.KeySpan("/" + order[i]) is not { } key || document.Map.ValueSpan("/" + order[i]) is not { } value) continue;
-            var position = TextLines.EndOfLastContentLine(text, key.Start, value.End);
-            var prefix = position == text.Length && text.Length > 0 && text[^1] != '\n' ? newLine : "";
-            return TextEdit.Insert(position, prefix + entry);
-        }
-        var first = document.Map.ValueSpan("") is { } root ? root.Start : 0;
-        return TextEdit.Insert(TextLines.LineStart(text, first), entry);
+        var prefix = position == text.Length && text.Length > 0 && text[^1] != '\n' ? newLine : "";
+        return TextEdit.Insert(position, prefix + entry);
     }
 }

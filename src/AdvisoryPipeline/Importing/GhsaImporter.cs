@@ -75,7 +75,10 @@ public static class GhsaImporter
         var fingerprintsChanged = loaded.Authoring.GhsaImport is not { } old || !old.OrderBy(p => p.Key).SequenceEqual(merge.Fingerprints.OrderBy(p => p.Key));
         if (merge.Taken.Count == 0 && !fingerprintsChanged)
             return $"{existing.DisplayPath}: unchanged ({advisory.GhsaId}){kept}";
-        var text = AdvisoryYamlWriter.Write(merge.Record, loaded.Authoring with { GhsaImport = merge.Fingerprints }, SchemaReferenceOf(existing.Document.Text));
+        var authoring = loaded.Authoring with { GhsaImport = merge.Fingerprints };
+        // Span edits keep the maintainers' comments and layout; a file they cannot edit safely is written whole.
+        var text = GhsaReimportEdit.Apply(existing.Document, merge.Record, authoring, merge.Taken)
+            ?? AdvisoryYamlWriter.Write(merge.Record, authoring, SchemaReferenceOf(existing.Document.Text));
         AdvisoryFileWriter.Write(existing.FullPath, text, existing.Document.HasByteOrderMark);
         return $"{existing.DisplayPath}: updated from {advisory.GhsaId}" + (merge.Taken.Count > 0 ? $" ({string.Join(", ", merge.Taken)})" : "") + kept;
     }

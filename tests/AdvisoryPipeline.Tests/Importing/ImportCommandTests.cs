@@ -71,7 +71,8 @@ public sealed class ImportCommandTests : CveServicesTestBase
         var draftPath = Folder.Combine("advisories", "TSSA-0000-path-traversal-in-the-schema-loader.yaml");
         var publishedPath = Folder.Combine("advisories", "TSSA-0000-decoder-crash-on-empty-frames.yaml");
         var unchanged = Cli.Run("import", "ghsa", "tessera-project/tessera");
-        File.WriteAllText(draftPath, File.ReadAllText(draftPath).Replace("summary: Path traversal in the schema loader", "summary: Path traversal through include paths in the schema loader", StringComparison.Ordinal));
+        File.WriteAllText(draftPath, File.ReadAllText(draftPath).Replace("summary: Path traversal in the schema loader",
+            "# Reworded after review.\nsummary: Path traversal through include paths in the schema loader", StringComparison.Ordinal));
         repository.Add(Advisory("GHSA-2345-6789-cfgh", "draft", "Path traversal in the loader", "The loader follows `..` and symlinks in include paths.", ">= 1.2.0, < 1.9.2", "1.9.2"));
         var second = Cli.Run("import", "ghsa", "tessera-project/tessera");
 
@@ -85,7 +86,7 @@ public sealed class ImportCommandTests : CveServicesTestBase
         AssertValid();
         Assert.Contains("updated from GHSA-2345-6789-cfgh (details, affected); kept the YAML's summary", second.Out);
         var text = File.ReadAllText(draftPath);
-        Assert.Contains("summary: Path traversal through include paths in the schema loader", text);
+        Assert.Contains("# Reworded after review.\nsummary: Path traversal through include paths in the schema loader", text);
         Assert.Contains("symlinks", text);
         Assert.Contains("fixed: \"1.9.2\"", text);
         AssertValid();
