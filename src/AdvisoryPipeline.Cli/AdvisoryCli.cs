@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AdvisoryPipeline.Cli.Commands;
 using AdvisoryPipeline.Cli.Output;
+using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Cli;
 
@@ -15,12 +16,14 @@ public static class AdvisoryCli
         Validate, render and publish OSV vulnerability advisories authored as YAML.
 
         Exit codes: 0 success, 1 findings at error level (or changes wanted by a --check),
-        2 usage or configuration error, 3 failure of the tool or of a remote service.
+        2 usage or configuration error, 3 failure of the tool or of a remote service,
+        4 done, with advisories left out for their errors (--exclude-invalid).
         """;
 
     public static int Run(string[] args, CliEnvironment env)
     {
         // Whatever any part of the tool prints, no secret it has read reaches the console.
+        using var secrets = Secrets.BeginScope();
         var output = new RedactingWriter(env.Out);
         var error = new RedactingWriter(env.Error);
         try

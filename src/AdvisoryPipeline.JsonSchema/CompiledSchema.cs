@@ -5,7 +5,7 @@ using AdvisoryPipeline.JsonSchema.Evaluation;
 namespace AdvisoryPipeline.JsonSchema;
 
 /// <summary>
-/// A JSON Schema (draft 2020-12) compiled once into an immutable validator, then applied to any number of
+/// A JSON Schema (draft 2020-12 or draft-07, see <see cref="SchemaDialect"/>) compiled once into an immutable validator, then applied to any number of
 /// instances, from any number of threads.
 /// </summary>
 public sealed class CompiledSchema

@@ -17,4 +17,7 @@ public sealed record SchemaOptions
     /// three times faster. Worth it when one schema validates thousands of instances in one process.
     /// </summary>
     public bool CompileRegexes { get; init; }
+
+    /// <summary>The draft of schema documents that declare none with <c>$schema</c> (the compiled one and any it references).</summary>
+    public SchemaDialect DefaultDialect { get; init; } = SchemaDialect.Draft2020_12;
 }

@@ -299,6 +299,34 @@ public sealed class FakeRepository
             return _pulls.FirstOrDefault(p => p.Number == number);
     }
 
+    private readonly List<string> _cveRequests = [];
+
+    /// <summary>The GHSA IDs of the advisories a CVE was requested for, in order.</summary>
+    public IReadOnlyList<string> CveRequests
+    {
+        get
+        {
+            lock (_cveRequests) return [.. _cveRequests];
+        }
+    }
+
+    /// <summary>Records a CVE request; false when one was made before for that advisory.</summary>
+    internal bool RequestCve(string ghsaId)
+    {
+        lock (_cveRequests)
+        {
+            if (_cveRequests.Contains(ghsaId, StringComparer.Ordinal)) return false;
+            _cveRequests.Add(ghsaId);
+            return true;
+        }
+    }
+
+    /// <summary>Adds an advisory as if someone had made it on GitHub, or replaces the one with its GHSA ID (for import tests).</summary>
+    public void Add(SecurityAdvisoryRecord advisory)
+    {
+        if (UpdateAdvisory(advisory.GhsaId, _ => advisory) is null) AddAdvisory(advisory);
+    }
+
     internal void AddAdvisory(SecurityAdvisoryRecord advisory)
     {
         lock (_gate)

@@ -19,5 +19,7 @@ public static class CommandCatalog
         yield return PolicyCommand.Create(env);
         yield return PrenotifyCommand.Create(env);
         yield return PublishCommand.Create(env);
+        yield return CveCommand.Create(env);
+        yield return ImportCommand.Create(env);
     }
 }

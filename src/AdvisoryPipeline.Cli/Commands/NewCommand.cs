@@ -66,7 +66,7 @@ public static class NewCommand
     }
 
     /// <summary>The placeholder with this slug, or with -2, -3… appended, that no file name or record of the folder uses.</summary>
-    private static AdvisoryId UniquePlaceholder(AdvisoryDatabase database, AdvisoryFolder folder, string slug)
+    internal static AdvisoryId UniquePlaceholder(AdvisoryDatabase database, AdvisoryFolder folder, string slug)
     {
         var taken = folder.Advisories.Select(a => a.Id).OfType<string>()
             .Concat(folder.Advisories.Select(a => Path.GetFileNameWithoutExtension(a.FullPath)))
@@ -79,7 +79,7 @@ public static class NewCommand
     }
 
     /// <summary>The modeline's schema path, relative to the advisory folder: the nearest <c>schemas/advisory.schema.json</c> at or above it.</summary>
-    private static string? SchemaReference(string folder)
+    internal static string? SchemaReference(string folder)
     {
         for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
         {

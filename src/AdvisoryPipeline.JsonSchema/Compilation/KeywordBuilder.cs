@@ -17,8 +17,16 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
     private readonly JsonElement _schema = location.Element;
     private readonly List<Keyword> _keywords = [];
 
+    private bool IsDraft7 => scope.Dialect == SchemaDialect.Draft7;
+
     public void Build()
     {
+        // Draft-07: "All other properties in a $ref object MUST be ignored."
+        if (IsDraft7 && _schema.TryGetProperty("$ref", out var draft7Reference))
+        {
+            node.Complete([new RefKeyword(node, NodeFor(ResolveReference("$ref", draft7Reference)))], null);
+            return;
+        }
         string? title = null;
         foreach (var property in _schema.EnumerateObject())
         {
@@ -26,13 +34,14 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
             switch (property.Name)
             {
                 case "$ref": _keywords.Add(new RefKeyword(node, NodeFor(ResolveReference(property.Name, value)))); break;
-                case "$dynamicRef": _keywords.Add(DynamicRef(value)); break;
+                case "$dynamicRef" when !IsDraft7: _keywords.Add(DynamicRef(value)); break;
                 case "title" when Has(Vocabularies.MetaData) && value.ValueKind == JsonValueKind.String: title = value.GetString(); break;
                 default:
                     if (Has(Vocabularies.Applicator)) AddApplicator(property.Name, value);
                     if (Has(Vocabularies.Unevaluated)) AddUnevaluated(property.Name);
                     if (Has(Vocabularies.Validation)) AddValidation(property.Name, value);
                     if (property.Name == "format") AddFormat(value);
+                    if (IsDraft7) AddDraft7Content(property.Name, value);
                     break;
             }
         }
@@ -44,6 +53,57 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
     private bool Has(Vocabularies vocabulary) => (scope.Vocabularies & vocabulary) != 0;
 
     private void AddApplicator(string name, JsonElement value)
+    {
+        if (IsDraft7)
+        {
+            AddDraft7Applicator(name, value);
+            return;
+        }
+        AddCommonApplicator(name, value);
+        switch (name)
+        {
+            case "dependentSchemas":
+                var (triggers, dependents) = SchemaMap(name, value);
+                _keywords.Add(new DependentSchemasKeyword(node, triggers, dependents));
+                break;
+            case "prefixItems": _keywords.Add(new PrefixItemsKeyword(node, SchemaArray(name, value))); break;
+            case "items":
+                var prefixLength = _schema.TryGetProperty("prefixItems", out var prefix) && prefix.ValueKind == JsonValueKind.Array ? prefix.GetArrayLength() : 0;
+                _keywords.Add(new ItemsKeyword(node, Subschema(name), prefixLength));
+                break;
+            case "contains":
+                var (minimum, maximum) = Has(Vocabularies.Validation)
+                    ? (OptionalCount("minContains") ?? 1, OptionalCount("maxContains"))
+                    : (1, null);
+                _keywords.Add(new ContainsKeyword(node, Subschema(name), minimum, maximum));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Draft-07's array keywords: "items" is one schema for every item or an array of schemas, one per leading
+    /// item, after which "additionalItems" applies; "contains" has no count bounds.
+    /// </summary>
+    private void AddDraft7Applicator(string name, JsonElement value)
+    {
+        AddCommonApplicator(name, value);
+        switch (name)
+        {
+            case "items" when value.ValueKind == JsonValueKind.Array:
+                _keywords.Add(new PrefixItemsKeyword(node, SchemaArray(name, value, allowEmpty: true), name));
+                break;
+            case "items": _keywords.Add(new ItemsKeyword(node, Subschema(name), 0)); break;
+            case "additionalItems":
+                // Without an array "items" every item is already covered (or unconstrained): nothing is additional.
+                if (_schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+                    _keywords.Add(new ItemsKeyword(node, Subschema(name), items.GetArrayLength(), name));
+                break;
+            case "contains": _keywords.Add(new ContainsKeyword(node, Subschema(name), 1, null)); break;
+        }
+    }
+
+    /// <summary>The applicators that mean the same in draft-07 and 2020-12.</summary>
+    private void AddCommonApplicator(string name, JsonElement value)
     {
         switch (name)
         {
@@ -68,22 +128,7 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
                 _keywords.Add(new AdditionalPropertiesKeyword(node, Subschema(name), SiblingPropertyNames(), SiblingPatterns()));
                 break;
             case "propertyNames": _keywords.Add(new PropertyNamesKeyword(node, Subschema(name))); break;
-            case "dependentSchemas":
-                var (triggers, dependents) = SchemaMap(name, value);
-                _keywords.Add(new DependentSchemasKeyword(node, triggers, dependents));
-                break;
             case "dependencies": AddLegacyDependencies(value); break;
-            case "prefixItems": _keywords.Add(new PrefixItemsKeyword(node, SchemaArray(name, value))); break;
-            case "items":
-                var prefixLength = _schema.TryGetProperty("prefixItems", out var prefix) && prefix.ValueKind == JsonValueKind.Array ? prefix.GetArrayLength() : 0;
-                _keywords.Add(new ItemsKeyword(node, Subschema(name), prefixLength));
-                break;
-            case "contains":
-                var (minimum, maximum) = Has(Vocabularies.Validation)
-                    ? (OptionalCount("minContains") ?? 1, OptionalCount("maxContains"))
-                    : (1, null);
-                _keywords.Add(new ContainsKeyword(node, Subschema(name), minimum, maximum));
-                break;
         }
     }
 
@@ -152,7 +197,7 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
             case "required":
                 _keywords.Add(new RequiredKeyword(node, StringArray(name, value)));
                 break;
-            case "dependentRequired":
+            case "dependentRequired" when !IsDraft7:
                 Require(name, value.ValueKind == JsonValueKind.Object, "an object");
                 var rules = new List<(string, string[])>();
                 foreach (var rule in value.EnumerateObject()) rules.Add((rule.Name, StringArray(name + "/" + JsonPointer.Escape(rule.Name), rule.Value)));
@@ -166,6 +211,21 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
         var asserted = compiler.Options.AssertFormat || Has(Vocabularies.FormatAssertion);
         if (!asserted || value.ValueKind != JsonValueKind.String) return;
         if (FormatCatalog.TryGet(value.GetString()!, out var check)) _keywords.Add(new FormatKeyword(node, value.GetString()!, check));
+    }
+
+    /// <summary>
+    /// Draft-07 content keywords as assertions: <c>contentEncoding: base64</c> alone checks the encoding;
+    /// <c>contentMediaType: application/json</c> checks the (decoded) content, so it carries the check of both.
+    /// </summary>
+    private void AddDraft7Content(string name, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String) return;
+        var base64 = _schema.TryGetProperty("contentEncoding", out var encoding) && encoding.ValueKind == JsonValueKind.String
+            && string.Equals(encoding.GetString(), "base64", StringComparison.OrdinalIgnoreCase);
+        var json = _schema.TryGetProperty("contentMediaType", out var mediaType) && mediaType.ValueKind == JsonValueKind.String
+            && string.Equals(mediaType.GetString(), "application/json", StringComparison.OrdinalIgnoreCase);
+        if (name == "contentMediaType" && json) _keywords.Add(new ContentKeyword(node, name, base64, json: true));
+        else if (name == "contentEncoding" && base64 && !json) _keywords.Add(new ContentKeyword(node, name, base64: true, json: false));
     }
 
     private DynamicRefKeyword DynamicRef(JsonElement value)
@@ -196,9 +256,9 @@ internal sealed class KeywordBuilder(SchemaCompiler compiler, SchemaNode node, S
 
     private SchemaNode Subschema(string keyword) => compiler.NodeFor(location.Child(keyword));
 
-    private SchemaNode[] SchemaArray(string keyword, JsonElement value)
+    private SchemaNode[] SchemaArray(string keyword, JsonElement value, bool allowEmpty = false)
     {
-        Require(keyword, value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0, "a non-empty array of schemas");
+        Require(keyword, value.ValueKind == JsonValueKind.Array && (allowEmpty || value.GetArrayLength() > 0), "a non-empty array of schemas");
         var schemas = new SchemaNode[value.GetArrayLength()];
         for (var i = 0; i < schemas.Length; i++) schemas[i] = compiler.NodeFor(location.Child(keyword, i));
         return schemas;

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AdvisoryPipeline.JsonSchema.Compilation;
 
-/// <summary>The 2020-12 meta-schema documents embedded in the library (see MetaSchemas/README.md), parsed once.</summary>
+/// <summary>The 2020-12 and draft-07 meta-schema documents embedded in the library (see MetaSchemas/README.md), parsed once.</summary>
 internal static class MetaSchemaStore
 {
     private const string Prefix = "https://json-schema.org/draft/2020-12/";
@@ -18,6 +18,7 @@ internal static class MetaSchemaStore
         [Prefix + "meta/format-annotation"] = "meta-format-annotation.json",
         [Prefix + "meta/format-assertion"] = "meta-format-assertion.json",
         [Prefix + "meta/content"] = "meta-content.json",
+        [VocabularyUris.MetaSchemaDraft7] = "draft-07-schema.json",
     };
 
     private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Documents = new(Load);

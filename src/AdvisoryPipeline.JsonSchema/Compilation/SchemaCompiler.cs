@@ -21,7 +21,7 @@ internal sealed class SchemaCompiler
     private SchemaCompiler(SchemaOptions options)
     {
         _options = options;
-        _registry = new SchemaRegistry(options.Resolver);
+        _registry = new SchemaRegistry(options.Resolver, options.DefaultDialect);
     }
 
     /// <summary>Set when a <c>$dynamicRef</c> may resolve dynamically: evaluation must then track the dynamic scope.</summary>

@@ -27,14 +27,24 @@ internal readonly record struct SchemaLocation(SchemaDocument Document, string P
     public SchemaLocation Child(string keyword, int index) => new(Document, JsonPointer.Append(JsonPointer.Append(Pointer, keyword), index));
 }
 
+/// <summary>The draft a resource is read with, and (for 2020-12) the vocabularies its meta-schema declares.</summary>
+internal readonly record struct ResourceDialect(SchemaDialect Dialect, Vocabularies Vocabularies)
+{
+    public static ResourceDialect Of(SchemaDialect dialect) => dialect == SchemaDialect.Draft7
+        ? new(dialect, Vocabularies.Standard & ~Vocabularies.Unevaluated)
+        : new(dialect, Vocabularies.Standard);
+}
+
 /// <summary>A schema resource found by scanning: a document root or a subschema with <c>$id</c>.</summary>
-internal sealed class ResourceScope(string uri, SchemaLocation root, Vocabularies vocabularies)
+internal sealed class ResourceScope(string uri, SchemaLocation root, ResourceDialect dialect)
 {
     public string Uri { get; } = uri;
 
     public SchemaLocation Root { get; } = root;
 
-    public Vocabularies Vocabularies { get; } = vocabularies;
+    public SchemaDialect Dialect { get; } = dialect.Dialect;
+
+    public Vocabularies Vocabularies { get; } = dialect.Vocabularies;
 
     public Dictionary<string, SchemaLocation> DynamicAnchors { get; } = new(StringComparer.Ordinal);
 
@@ -56,17 +66,25 @@ internal sealed class ResourceScope(string uri, SchemaLocation root, Vocabularie
 /// <c>$anchor</c> and <c>$dynamicAnchor</c> in the keywords that hold subschemas (never inside enum, const or
 /// unknown keywords). Documents come from the compiled schema, the embedded meta-schemas and the resolver.
 /// </summary>
-internal sealed class SchemaRegistry(ISchemaResolver? resolver)
+internal sealed class SchemaRegistry(ISchemaResolver? resolver, SchemaDialect defaultDialect)
 {
-    private static readonly HashSet<string> SingleSchemaKeywords = new(StringComparer.Ordinal)
-    {
-        "additionalProperties", "items", "contains", "propertyNames", "if", "then", "else", "not",
-        "unevaluatedItems", "unevaluatedProperties", "contentSchema",
-    };
+    /// <summary>The keywords whose values are subschemas in one dialect: one schema, an array of them, a map of them.</summary>
+    private sealed record SubschemaKeywords(HashSet<string> Single, HashSet<string> Array, HashSet<string> Map);
 
-    private static readonly HashSet<string> SchemaArrayKeywords = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
+    private static readonly SubschemaKeywords Keywords2020_12 = new(
+        new(StringComparer.Ordinal)
+        {
+            "additionalProperties", "items", "contains", "propertyNames", "if", "then", "else", "not",
+            "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+        },
+        new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" },
+        new(StringComparer.Ordinal) { "$defs", "properties", "patternProperties", "dependentSchemas", "dependencies" });
 
-    private static readonly HashSet<string> SchemaMapKeywords = new(StringComparer.Ordinal) { "$defs", "properties", "patternProperties", "dependentSchemas", "dependencies" };
+    // Draft-07's "items" is a schema or an array of schemas; "definitions" is where its subschemas live.
+    private static readonly SubschemaKeywords KeywordsDraft7 = new(
+        new(StringComparer.Ordinal) { "additionalProperties", "additionalItems", "items", "contains", "propertyNames", "if", "then", "else", "not" },
+        new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "items" },
+        new(StringComparer.Ordinal) { "definitions", "properties", "patternProperties", "dependencies" });
 
     private readonly Dictionary<string, ResourceScope> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaLocation> _anchors = new(StringComparer.Ordinal);
@@ -76,7 +94,7 @@ internal sealed class SchemaRegistry(ISchemaResolver? resolver)
     {
         var document = new SchemaDocument(uri, root);
         var location = new SchemaLocation(document, "");
-        var scope = new ResourceScope(uri, location, VocabulariesDeclaredBy(root, uri, Vocabularies.Standard, location));
+        var scope = new ResourceScope(uri, location, DialectDeclaredBy(root, uri, ResourceDialect.Of(defaultDialect), location));
         _resources.TryAdd(uri, scope);
         Scan(root, location, scope);
         return document;
@@ -148,35 +166,52 @@ internal sealed class SchemaRegistry(ISchemaResolver? resolver)
         }
         if (element.ValueKind != JsonValueKind.Object) return;
 
-        if (element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
-            scope = EnterResource(id.GetString()!, element, location, scope);
+        var draft7 = scope.Dialect == SchemaDialect.Draft7;
+        // Draft-07 ignores every keyword beside "$ref", "$id" included: it must not change the base URI.
+        var idIgnored = draft7 && element.TryGetProperty("$ref", out _);
+        if (!idIgnored && element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
+            scope = draft7 ? EnterDraft7Identifier(id.GetString()!, element, location, scope) : EnterResource(id.GetString()!, element, location, scope);
         _scopes.TryAdd(location, scope);
 
-        if (element.TryGetProperty("$anchor", out var anchor) && anchor.ValueKind == JsonValueKind.String)
+        if (!draft7 && element.TryGetProperty("$anchor", out var anchor) && anchor.ValueKind == JsonValueKind.String)
             _anchors[scope.Uri + "#" + anchor.GetString()] = location;
-        if (element.TryGetProperty("$dynamicAnchor", out var dynamicAnchor) && dynamicAnchor.ValueKind == JsonValueKind.String)
+        if (!draft7 && element.TryGetProperty("$dynamicAnchor", out var dynamicAnchor) && dynamicAnchor.ValueKind == JsonValueKind.String)
         {
             _anchors.TryAdd(scope.Uri + "#" + dynamicAnchor.GetString(), location);
             scope.DynamicAnchors.TryAdd(dynamicAnchor.GetString()!, location);
         }
 
+        var keywords = draft7 ? KeywordsDraft7 : Keywords2020_12;
         foreach (var property in element.EnumerateObject())
         {
             var name = property.Name;
-            if (SingleSchemaKeywords.Contains(name))
-            {
-                Scan(property.Value, location.Child(name), scope);
-            }
-            else if (SchemaArrayKeywords.Contains(name) && property.Value.ValueKind == JsonValueKind.Array)
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.Array && keywords.Array.Contains(name))
             {
                 var index = 0;
-                foreach (var item in property.Value.EnumerateArray()) Scan(item, location.Child(name, index++), scope);
+                foreach (var item in value.EnumerateArray()) Scan(item, location.Child(name, index++), scope);
             }
-            else if (SchemaMapKeywords.Contains(name) && property.Value.ValueKind == JsonValueKind.Object)
+            else if (keywords.Single.Contains(name))
             {
-                foreach (var member in property.Value.EnumerateObject()) Scan(member.Value, location.Child(name, member.Name), scope);
+                Scan(value, location.Child(name), scope);
+            }
+            else if (value.ValueKind == JsonValueKind.Object && keywords.Map.Contains(name))
+            {
+                foreach (var member in value.EnumerateObject()) Scan(member.Value, location.Child(name, member.Name), scope);
             }
         }
+    }
+
+    /// <summary>
+    /// A draft-07 <c>$id</c>: a URI that starts a new resource, a plain-name fragment ("#foo") that names the
+    /// subschema within the current resource, or both ("other.json#foo").
+    /// </summary>
+    private ResourceScope EnterDraft7Identifier(string id, JsonElement element, SchemaLocation location, ResourceScope parent)
+    {
+        var (resource, fragment) = UriReference.SplitFragment(id);
+        var scope = resource.Length == 0 ? parent : EnterResource(resource, element, location, parent);
+        if (!string.IsNullOrEmpty(fragment)) _anchors[scope.Uri + "#" + fragment] = location;
+        return scope;
     }
 
     private ResourceScope EnterResource(string id, JsonElement element, SchemaLocation location, ResourceScope parent)
@@ -185,28 +220,32 @@ internal sealed class SchemaRegistry(ISchemaResolver? resolver)
         if (!string.IsNullOrEmpty(fragment))
             throw Error(parent.Describe(location.Child("$id")), $"\"$id\" must not contain a fragment, found \"{id}\" (use \"$anchor\" to name a subschema)");
         var uri = UriReference.Resolve(parent.Uri, idWithoutFragment);
-        var scope = new ResourceScope(uri, location, VocabulariesDeclaredBy(element, uri, parent.Vocabularies, location));
+        var scope = new ResourceScope(uri, location, DialectDeclaredBy(element, uri, new ResourceDialect(parent.Dialect, parent.Vocabularies), location));
         _resources.TryAdd(uri, scope);
         // A document's own $id replaces the URI it was retrieved under as the base, but both must find it.
         if (location.Pointer.Length == 0) _resources[location.Document.Uri] = scope;
         return scope;
     }
 
-    /// <summary>The vocabularies of a resource: those its <c>$schema</c> meta-schema declares, else the enclosing resource's.</summary>
-    private Vocabularies VocabulariesDeclaredBy(JsonElement resourceRoot, string resourceUri, Vocabularies inherited, SchemaLocation location)
+    /// <summary>
+    /// The dialect and vocabularies of a resource: a standard draft's, or those its <c>$schema</c> meta-schema
+    /// declares, else the enclosing resource's (for a document root: the default dialect).
+    /// </summary>
+    private ResourceDialect DialectDeclaredBy(JsonElement resourceRoot, string resourceUri, ResourceDialect inherited, SchemaLocation location)
     {
         if (resourceRoot.ValueKind != JsonValueKind.Object || !resourceRoot.TryGetProperty("$schema", out var schema)
             || schema.ValueKind != JsonValueKind.String)
             return inherited;
         var metaSchemaUri = UriReference.SplitFragment(schema.GetString()!).Resource;
-        if (VocabularyUris.IsStandardMetaSchema(metaSchemaUri)) return Vocabularies.Standard;
+        if (VocabularyUris.TryGetStandardDialect(metaSchemaUri, out var standard)) return ResourceDialect.Of(standard);
 
         var where = "#" + location.Pointer + "/$schema";
         if (!UriReference.HasScheme(metaSchemaUri))
             throw Error(where, $"\"$schema\" must be an absolute URI, found \"{schema.GetString()}\"");
-        if (metaSchemaUri == resourceUri) return VocabulariesListedIn(resourceRoot, metaSchemaUri, where);
+        // A custom meta-schema lists vocabularies, which only 2019-09 and later know.
+        if (metaSchemaUri == resourceUri) return new(SchemaDialect.Draft2020_12, VocabulariesListedIn(resourceRoot, metaSchemaUri, where));
         var metaSchema = Resolve(metaSchemaUri, where).Element;
-        return VocabulariesListedIn(metaSchema, metaSchemaUri, where);
+        return new(SchemaDialect.Draft2020_12, VocabulariesListedIn(metaSchema, metaSchemaUri, where));
     }
 
     private static Vocabularies VocabulariesListedIn(JsonElement metaSchema, string metaSchemaUri, string where)

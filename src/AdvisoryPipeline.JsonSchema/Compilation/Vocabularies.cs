@@ -34,17 +34,24 @@ internal static class VocabularyUris
         ["https://json-schema.org/draft/2020-12/vocab/content"] = Vocabularies.Content,
     };
 
+    public const string MetaSchemaDraft7 = "http://json-schema.org/draft-07/schema";
+
     /// <summary>
-    /// Meta-schemas of earlier drafts. Their keywords are close enough to 2020-12 for the schemas people write,
-    /// so they get the standard vocabularies instead of a compile error.
+    /// The standard meta-schemas and the dialect each is read with. 2019-09 is close enough to 2020-12, and
+    /// draft-06 to draft-07, for the schemas people write; draft-04 (whose schemas rarely differ in what they
+    /// use) gets 2020-12 as before, instead of a compile error.
     /// </summary>
-    private static readonly HashSet<string> EarlierDrafts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, SchemaDialect> StandardMetaSchemas = new(StringComparer.Ordinal)
     {
-        "http://json-schema.org/draft-04/schema", "http://json-schema.org/draft-06/schema",
-        "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema",
+        [MetaSchema2020_12] = SchemaDialect.Draft2020_12,
+        ["https://json-schema.org/draft/2019-09/schema"] = SchemaDialect.Draft2020_12,
+        ["http://json-schema.org/draft-04/schema"] = SchemaDialect.Draft2020_12,
+        ["http://json-schema.org/draft-06/schema"] = SchemaDialect.Draft7,
+        [MetaSchemaDraft7] = SchemaDialect.Draft7,
     };
 
     public static bool TryGet(string uri, out Vocabularies vocabulary) => ByUri.TryGetValue(uri, out vocabulary);
 
-    public static bool IsStandardMetaSchema(string uri) => uri == MetaSchema2020_12 || EarlierDrafts.Contains(uri);
+    /// <summary>The dialect of a standard meta-schema URI (without fragment); false for any other meta-schema.</summary>
+    public static bool TryGetStandardDialect(string uri, out SchemaDialect dialect) => StandardMetaSchemas.TryGetValue(uri, out dialect);
 }

@@ -3,13 +3,13 @@ using AdvisoryPipeline.JsonSchema.Evaluation;
 
 namespace AdvisoryPipeline.JsonSchema.Keywords;
 
-/// <summary><c>prefixItems</c>: one schema per leading item.</summary>
+/// <summary><c>prefixItems</c> (draft-07: the array form of <c>items</c>): one schema per leading item.</summary>
 internal sealed class PrefixItemsKeyword : Keyword
 {
     private readonly SchemaNode[] _schemas;
     private readonly string[] _segments;
 
-    public PrefixItemsKeyword(SchemaNode owner, SchemaNode[] schemas) : base(owner, "prefixItems")
+    public PrefixItemsKeyword(SchemaNode owner, SchemaNode[] schemas, string name = "prefixItems") : base(owner, name)
     {
         _schemas = schemas;
         _segments = new string[schemas.Length];
@@ -36,8 +36,11 @@ internal sealed class PrefixItemsKeyword : Keyword
     }
 }
 
-/// <summary><c>items</c>: applies to every item after those covered by a sibling <c>prefixItems</c>.</summary>
-internal sealed class ItemsKeyword(SchemaNode owner, SchemaNode schema, int firstIndex) : Keyword(owner, "items")
+/// <summary>
+/// <c>items</c>: applies to every item after those covered by a sibling <c>prefixItems</c> (draft-07's
+/// <c>additionalItems</c>: after those of an array <c>items</c>).
+/// </summary>
+internal sealed class ItemsKeyword(SchemaNode owner, SchemaNode schema, int firstIndex, string name = "items") : Keyword(owner, name)
 {
     public override bool Evaluate(JsonElement instance, EvaluationContext context, EvaluatedMembers? evaluated)
     {

@@ -16,6 +16,7 @@ namespace AdvisoryPipeline.Configuration;
 /// <param name="Policy">The security policy: contacts, key, report template, handling (see <see cref="PolicyConfig"/>).</param>
 /// <param name="Prenotify">Pre-notification lists by name (<c>distros</c>), for embargoed advisories.</param>
 /// <param name="Chat">Chat channels that announce published advisories.</param>
+/// <param name="Cna">The CVE Numbering Authority this database writes CVE records as; null: none are written.</param>
 public sealed record DatabaseConfig(
     string Name,
     string? IdPrefix,
@@ -27,7 +28,8 @@ public sealed record DatabaseConfig(
     PublishConfig? Publish = null,
     PolicyConfig? Policy = null,
     IReadOnlyDictionary<string, PrenotifyListConfig>? Prenotify = null,
-    ChatConfig? Chat = null)
+    ChatConfig? Chat = null,
+    CnaConfig? Cna = null)
 {
     /// <summary>Used when no configuration file is found: any id prefix is accepted.</summary>
     public static DatabaseConfig Defaults { get; } = new("Security advisories", IdPrefix: null);
@@ -47,6 +49,29 @@ public sealed record MailingListConfig(
 public sealed record PublishConfig(IReadOnlyList<string>? Targets = null)
 {
     public IReadOnlyList<string> Targets { get; init; } = Targets ?? [];
+}
+
+/// <summary>The CNA side of the database: who writes the CVE records of its advisories, and where they go.</summary>
+/// <param name="ShortName">The CNA's short name at CVE Services (the <c>CVE-API-ORG</c> header), e.g. <c>tessera</c>.</param>
+/// <param name="OrgId">The CNA's organisation UUID, written as the record's <c>providerMetadata.orgId</c>.</param>
+/// <param name="Environment">The CVE Services instance: <c>test</c> (the default, safe to try) or <c>production</c>.</param>
+/// <param name="Vendor">The vendor named on every affected product; null names products by package only.</param>
+/// <param name="Products">Per package (<c>ECOSYSTEM/NAME</c>, e.g. <c>PyPI/tessera-py</c>), the vendor and product where they differ.</param>
+public sealed record CnaConfig(
+    string ShortName,
+    string OrgId,
+    CveServicesEnvironment Environment = CveServicesEnvironment.Test,
+    string? Vendor = null,
+    IReadOnlyDictionary<string, CnaProductConfig>? Products = null);
+
+/// <summary>How a package is named as a CVE product, where that differs from the package's own name.</summary>
+public sealed record CnaProductConfig(string? Vendor = null, string? Product = null);
+
+/// <summary>Which CVE Services instance CVE IDs are reserved and records published at.</summary>
+public enum CveServicesEnvironment
+{
+    [JsonStringEnumMemberName("test")] Test,
+    [JsonStringEnumMemberName("production")] Production,
 }
 
 /// <summary>What a lint rule's findings become; <see cref="Off"/> drops them.</summary>

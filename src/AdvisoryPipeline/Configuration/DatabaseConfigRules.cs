@@ -46,6 +46,12 @@ internal static class DatabaseConfigRules
         new("/chat/matrix/*/token_env", IsVariableName, VariableHint("the Matrix access token", "MATRIX_ANNOUNCE_TOKEN")) { ShowValue = false },
         new("/chat/matrix/*/homeserver", IsServiceUrl, "write the homeserver's https URL, e.g. https://matrix.example.org"),
         new("/chat/matrix/*/room", IsMatrixRoomId, "write the room ID (Room settings, Advanced), e.g. !AbCdEf:example.org"),
+        new("/cna/short_name", NotBlank, "write the CNA's short name at CVE Services, e.g. short_name: tessera"),
+        new("/cna/org_id", text => Guid.TryParseExact(text, "D", out _), "write the CNA's organisation UUID, e.g. org_id: 8254265b-2729-46b6-b9e3-3dfca2d5bfca"),
+        new("/cna/environment", value => value is "test" or "production", "write test or production"),
+        new("/cna/vendor", NotBlank, "write the vendor's name, e.g. vendor: Tessera Project"),
+        new("/cna/products/*/vendor", NotBlank, "write the vendor's name, or leave vendor out"),
+        new("/cna/products/*/product", NotBlank, "write the product's name, or leave product out"),
     ];
 
     private static readonly NumberRule[] NumberRules =
@@ -63,6 +69,7 @@ internal static class DatabaseConfigRules
         new("/chat/slack/*", IsChannelName, "name the channel in lower-case letters, digits, '-' and '_', e.g. security-announce"),
         new("/chat/discord/*", IsChannelName, "name the channel in lower-case letters, digits, '-' and '_', e.g. security-announce"),
         new("/chat/matrix/*", IsChannelName, "name the room in lower-case letters, digits, '-' and '_', e.g. security-announce"),
+        new("/cna/products/*", key => key.IndexOf('/') > 0 && key.IndexOf('/') < key.Length - 1, "write the package as ECOSYSTEM/NAME, e.g. PyPI/tessera-py"),
     ];
 
     /// <summary>The first rule that <paramref name="value"/> breaks at <paramref name="pointer"/>, or null.</summary>

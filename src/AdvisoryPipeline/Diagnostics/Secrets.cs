@@ -1,13 +1,16 @@
 namespace AdvisoryPipeline.Diagnostics;
 
 /// <summary>
-/// The secrets this process has read (tokens, passphrases, webhook URLs, API keys), and the one place that takes them
+/// The secrets this run has read (tokens, passphrases, webhook URLs, API keys), and the one place that takes them
 /// out of text: every message a stage builds from an outside answer, and everything the command line prints, passes
 /// through <see cref="Redact"/>. A secret is read with <see cref="Read"/>, which remembers it.
 /// </summary>
 /// <remarks>
-/// Values shorter than <see cref="MinimumLength"/> are not remembered: masking every "x" of every message would make
-/// the output unreadable, and no real token is that short.
+/// <para>A run (one command line) opens its own scope (<see cref="BeginScope"/>), which flows into every task it starts,
+/// so that two runs in one process (tests, a host) neither mask each other's text nor forget their own secrets;
+/// outside any scope the secrets are the process's.</para>
+/// <para>Values shorter than <see cref="MinimumLength"/> are not remembered: masking every "x" of every message would
+/// make the output unreadable, and no real token is that short.</para>
 /// </remarks>
 public static class Secrets
 {
@@ -16,8 +19,18 @@ public static class Secrets
     /// <summary>What stands for a secret whose variable is not known.</summary>
     public const string Mask = "***";
 
-    private static readonly Lock Gate = new();
-    private static (string Value, string Replacement)[] _known = [];
+    private static readonly AsyncLocal<Known?> CurrentScope = new();
+    private static readonly Known ProcessWide = new();
+
+    private static Known Current => CurrentScope.Value ?? ProcessWide;
+
+    /// <summary>A scope of its own for one run; disposing it forgets the run's secrets and restores the scope before.</summary>
+    public static IDisposable BeginScope()
+    {
+        var previous = CurrentScope.Value;
+        CurrentScope.Value = new Known();
+        return new ScopeEnd(previous);
+    }
 
     /// <summary>
     /// Remembers <paramref name="secret"/> (and its trimmed form) so that no output shows it from now on: it reads as
@@ -34,23 +47,14 @@ public static class Secrets
             forms.Add((uri.AbsoluteUri, replacement));
             forms.Add((uri.PathAndQuery, variable is null ? Mask : $"<path of {replacement}>"));
         }
-        lock (Gate)
-        {
-            var known = _known.ToList();
-            foreach (var (value, name) in forms)
-                if (value.Length >= MinimumLength && !known.Any(k => k.Value == value))
-                    known.Add((value, name));
-            // Longest first, so that a secret that contains another (a URL and its path) is replaced whole.
-            _known = [.. known.OrderByDescending(k => k.Value.Length).ThenBy(k => k.Value, StringComparer.Ordinal)];
-        }
+        Current.Add(forms);
     }
 
     /// <summary><paramref name="text"/> with every remembered secret replaced by its variable's name or <see cref="Mask"/>.</summary>
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
-        var known = Volatile.Read(ref _known);
-        foreach (var (value, replacement) in known)
+        foreach (var (value, replacement) in Current.Values)
             if (text.Contains(value, StringComparison.Ordinal)) text = text.Replace(value, replacement, StringComparison.Ordinal);
         return text;
     }
@@ -74,5 +78,31 @@ public static class Secrets
         if (!forHttp && value.Any(c => char.IsControl(c)))
             throw new UsageException($"${name} holds control characters (a line break inside the value?): set it to the secret alone");
         return value;
+    }
+
+    /// <summary>The secrets of one scope, longest first, so that one that contains another (a URL and its path) is replaced whole.</summary>
+    private sealed class Known
+    {
+        private readonly Lock _gate = new();
+        private (string Value, string Replacement)[] _values = [];
+
+        public (string Value, string Replacement)[] Values => Volatile.Read(ref _values);
+
+        public void Add(IEnumerable<(string Value, string Replacement)> forms)
+        {
+            lock (_gate)
+            {
+                var known = _values.ToList();
+                foreach (var (value, name) in forms)
+                    if (value.Length >= MinimumLength && !known.Any(k => k.Value == value))
+                        known.Add((value, name));
+                Volatile.Write(ref _values, [.. known.OrderByDescending(k => k.Value.Length).ThenBy(k => k.Value, StringComparer.Ordinal)]);
+            }
+        }
+    }
+
+    private sealed class ScopeEnd(Known? previous) : IDisposable
+    {
+        public void Dispose() => CurrentScope.Value = previous;
     }
 }

@@ -20,7 +20,9 @@ public static class PackageKeys
             {
                 // Its GIT ranges name the package's source repository, which other packages may share (micropython-io and
                 // micropython-os are both built from micropython): the package is what the entry covers.
-                keys.Add(Ecosystem.BaseName(package.Ecosystem) + ":" + PackageNames.ComparisonKey(package.Ecosystem, package.Name));
+                // A record that fails the schema may have no ecosystem at all; it still covers its named package.
+                var ecosystem = package.Ecosystem ?? "";
+                keys.Add(Ecosystem.BaseName(ecosystem) + ":" + PackageNames.ComparisonKey(ecosystem, package.Name));
                 continue;
             }
             foreach (var range in affected?.Ranges ?? [])

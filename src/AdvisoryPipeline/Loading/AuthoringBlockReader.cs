@@ -19,20 +19,44 @@ public static class AuthoringBlockReader
         var root = "/" + key;
         if (block.ValueKind != JsonValueKind.Object)
         {
-            found.Add(Located(document, AuthoringFindingCodes.WrongType, $"{key} must be a mapping of {string.Join(" and ", AuthoringBlock.Keys)}",
+            found.Add(Located(document, AuthoringFindingCodes.WrongType, $"{key} must be a mapping of {KeyList()}",
                 root, $"write {key}: on its own line, then the keys indented below it"));
             return AuthoringBlock.None;
         }
 
         DateTimeOffset? embargo = null;
         string? notes = null;
+        var requestCve = false;
+        IReadOnlyList<string>? cweIds = null;
+        Dictionary<string, string>? ghsaImport = null;
         foreach (var property in block.EnumerateObject())
         {
             var pointer = $"{root}/{property.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
-            if (property.Name is not (AuthoringBlock.EmbargoUntilKey or AuthoringBlock.NotesKey))
+            if (!AuthoringBlock.Keys.Contains(property.Name, StringComparer.Ordinal))
             {
                 found.Add(Located(document, AuthoringFindingCodes.UnknownKey, $"{property.Name} is not a key of the {key} block",
-                    pointer, $"the block has {string.Join(" and ", AuthoringBlock.Keys)}", onKey: true));
+                    pointer, $"the block has {KeyList()}", onKey: true));
+                continue;
+            }
+            if (property.Name == AuthoringBlock.RequestCveKey)
+            {
+                if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) requestCve = property.Value.GetBoolean();
+                else found.Add(Located(document, AuthoringFindingCodes.WrongType, $"{property.Name} must be true or false", pointer, "write request_cve: true"));
+                continue;
+            }
+            if (property.Name == AuthoringBlock.GhsaImportKey)
+            {
+                if (property.Value.ValueKind == JsonValueKind.Object && property.Value.EnumerateObject().All(item => item.Value.ValueKind == JsonValueKind.String))
+                    ghsaImport = property.Value.EnumerateObject().ToDictionary(item => item.Name, item => item.Value.GetString()!, StringComparer.Ordinal);
+                else found.Add(Located(document, AuthoringFindingCodes.WrongType, $"{property.Name} must be a mapping of field names to fingerprints", pointer,
+                    "leave it as advisory import ghsa wrote it, or remove it to stop re-imports from changing the advisory"));
+                continue;
+            }
+            if (property.Name == AuthoringBlock.CweIdsKey)
+            {
+                if (property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String))
+                    cweIds = [.. property.Value.EnumerateArray().Select(item => item.GetString()!)];
+                else found.Add(Located(document, AuthoringFindingCodes.WrongType, $"{property.Name} must be a list of CWE IDs", pointer, "write e.g. cwe_ids: [CWE-79]"));
                 continue;
             }
             if (property.Value.ValueKind != JsonValueKind.String)
@@ -58,8 +82,10 @@ public static class AuthoringBlockReader
                 $"embargo_until \"{text}\" is not an RFC 3339 timestamp with a time zone; the advisory is held until it is corrected",
                 pointer, "write e.g. \"2026-12-01T09:00:00Z\" or \"2026-12-01T10:00:00+01:00\""));
         }
-        return new AuthoringBlock(embargo, notes);
+        return new AuthoringBlock(embargo, notes, requestCve, cweIds, ghsaImport);
     }
+
+    private static string KeyList() => string.Join(", ", AuthoringBlock.Keys.Take(AuthoringBlock.Keys.Count - 1)) + " and " + AuthoringBlock.Keys[^1];
 
     private static Finding Located(LoadedDocument document, string code, string message, string pointer, string hint, bool onKey = false) =>
         new(code, FindingLevel.Error, message, onKey ? document.Map.LocateKey(pointer) : document.Map.Locate(pointer), hint, pointer);

@@ -5,7 +5,7 @@ public sealed class AuthoringBlockShape : IScalarShape
 {
     public static AuthoringBlockShape Instance { get; } = new();
 
-    private AuthoringBlockShape() => Root = ShapeNode.FromStringPaths("the pipeline block", ["embargo_until", "notes"]);
+    private AuthoringBlockShape() => Root = ShapeNode.FromStringPaths("the pipeline block", ["embargo_until", "notes", "cwe_ids/*", "ghsa_import/*"]);
 
     public ShapeNode Root { get; }
 }

@@ -111,8 +111,8 @@ public sealed record AdvisoryView(
     private static DateTimeOffset? Parse(string? text) =>
         OsvTimestamp.TryParseSet(text, out var value) ? value : null;
 
-    // `database_specific.cwe_ids` is the convention of GitHub's and several other databases.
-    private static IReadOnlyList<string> CweIdsOf(JsonElement? databaseSpecific)
+    /// <summary><c>database_specific.cwe_ids</c>, the convention of GitHub's and several other databases.</summary>
+    public static IReadOnlyList<string> CweIdsOf(JsonElement? databaseSpecific)
     {
         if (databaseSpecific is not { ValueKind: JsonValueKind.Object } specific
             || !specific.TryGetProperty("cwe_ids", out var ids) || ids.ValueKind != JsonValueKind.Array)

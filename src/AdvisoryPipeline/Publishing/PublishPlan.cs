@@ -36,6 +36,7 @@ public enum PublishAction
 /// planned at another time has the same fingerprint. Null otherwise.
 /// </param>
 /// <param name="InTarget">Whether the target already has a version of the record (for held records: kept as is).</param>
+/// <param name="RequestCve">The advisory asks the ghsa: target to request a CVE ID from GitHub (authoring only, never published).</param>
 public sealed record PlannedAdvisory(
     string Id,
     PublishAction Action,
@@ -44,7 +45,8 @@ public sealed record PlannedAdvisory(
     ReadOnlyMemory<byte> Content,
     string? ContentSha,
     string? ChangeFingerprint,
-    bool InTarget)
+    bool InTarget,
+    bool RequestCve = false)
 {
     /// <summary>Whether the target gets new bytes for this record.</summary>
     public bool Writes => Action is PublishAction.New or PublishAction.Changed or PublishAction.Withdrawn;

@@ -118,7 +118,7 @@ public static class PublishPlanner
             var targetBytes = CanonicalOsvWriter.Write(asInTarget);
             var targetSha = GitBlobHash.Of(targetBytes);
             if (targetSha == target.ContentSha)
-                return new PlannedAdvisory(record.Id, PublishAction.Unchanged, advisory.SourcePath, asInTarget, targetBytes, targetSha, null, InTarget: true);
+                return new PlannedAdvisory(record.Id, PublishAction.Unchanged, advisory.SourcePath, asInTarget, targetBytes, targetSha, null, InTarget: true, advisory.RequestCve);
         }
 
         var action = target is null ? PublishAction.New
@@ -128,7 +128,7 @@ public static class PublishPlanner
         var content = CanonicalOsvWriter.Write(final);
         var timeless = record with { Modified = null, Published = publishedByThisRun ? null : published };
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(CanonicalOsvWriter.Write(timeless)));
-        return new PlannedAdvisory(record.Id, action, advisory.SourcePath, final, content, GitBlobHash.Of(content), fingerprint, InTarget: target is not null);
+        return new PlannedAdvisory(record.Id, action, advisory.SourcePath, final, content, GitBlobHash.Of(content), fingerprint, InTarget: target is not null, advisory.RequestCve);
     }
 
     /// <summary>Checks an authored timestamp; <paramref name="parsed"/> is null when it gives no date (absent or the zero time).</summary>

@@ -89,7 +89,7 @@ public sealed class PublishableDatabase
             if (HeldAdvisory.Holds(advisory.Authoring.EmbargoUntil, now))
                 held.Add(new HeldAdvisory(advisory.Id, advisory.Authoring.EmbargoUntil!.Value));
             else if (!isPlaceholder || includePlaceholders)
-                publishable.Add(new PublishableAdvisory(advisory.Record, advisory.Document.Path));
+                publishable.Add(new PublishableAdvisory(advisory.Record, advisory.Document.Path, advisory.Authoring.RequestCve));
         }
         return new PublishableDatabase(config, databases[0].Schema, publishable, held, placeholders)
         {

@@ -34,6 +34,23 @@ internal sealed partial class SecurityAdvisoryEndpoints(FakeGitHubServer server,
         app.MapPost(Advisories, CreateAsync);
         app.MapGet(Advisories + "/{ghsa_id}", GetAsync);
         app.MapPatch(Advisories + "/{ghsa_id}", UpdateAsync);
+        app.MapPost(Advisories + "/{ghsa_id}/cve", RequestCveAsync);
+    }
+
+    /// <summary>
+    /// A CVE request for a repository advisory: 202 with an empty object, as GitHub answers; 422 when the advisory
+    /// has a CVE ID already or one was requested before. The request is recorded (<see cref="FakeRepository.CveRequests"/>).
+    /// </summary>
+    private Task RequestCveAsync(HttpContext context)
+    {
+        const string Doc = "https://docs.github.com/rest/security-advisories/repository-advisories#request-a-cve-for-a-repository-security-advisory";
+        var repository = server.RequireRepository(context, Doc);
+        var advisory = repository.FindAdvisory(context.Route("ghsa_id")) ?? throw GitHubApiError.NotFound(Doc);
+        if (advisory.CveId is not null || !repository.RequestCve(advisory.GhsaId))
+            throw GitHubApiError.Unprocessable("A CVE ID has already been requested or assigned for this advisory.", Doc);
+        context.Response.StatusCode = 202;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync("{}");
     }
 
     private Task ListAsync(HttpContext context)

@@ -33,8 +33,10 @@ public sealed class StageOrderTests
         "Lifecycle",      // new, assign-ids, withdraw
         "Presentation",   // the view of an advisory that every output shows
         "Rendering",      // site with its feed, Markdown pages, mail
+        "Cve",            // the CVE JSON 5 record of an advisory, the CNA rules, CVE Services
         "Publishing",     // targets: dir:, git:, github:, ghsa:
         "Announcing",     // chat posts (Slack, Discord, Matrix) of published advisories, and their ledger
+        "Importing",      // advisories from CVE records and GitHub security advisories
         "Pipeline",       // run: everything above, in one operation
     ];
 

@@ -32,11 +32,18 @@ public sealed class HelpGoldenTests : IDisposable
             ["init", "--help"],
             ["policy", "--help"],
             ["prenotify", "--help"],
+            ["cve", "--help"],
+            ["cve", "reserve", "--help"],
+            ["cve", "publish", "--help"],
+            ["cve", "reject", "--help"],
+            ["import", "--help"],
+            ["import", "cve", "--help"],
+            ["import", "ghsa", "--help"],
         ];
 
         foreach (var args in commands)
         {
-            var name = args.Length == 1 ? "advisory" : args[0];
+            var name = args.Length == 1 ? "advisory" : string.Join("-", args[..^1]);
             var result = cli.Run(args);
             // In-process, System.CommandLine names the tool after the host process (testhost under dotnet test, another
             // name in an IDE's runner); the installed tool is named after its assembly, advisory, which is what users read.

@@ -30,7 +30,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output) : IDisposable
         var sources = Sources();
         var database = _temp.Combine("db", "advisories");
         Directory.CreateDirectory(database);
-        File.Copy(Path.Combine(SharedData.RepositoryRoot, "advisories", "database.yaml"), Path.Combine(database, "database.yaml"));
+        ExampleDatabase.CopyConfigurationTo(database);
         var cli = new CliRunner(_temp.Combine("db"));
 
         var clock = Stopwatch.StartNew();

@@ -188,6 +188,8 @@ public static class AuthoringSchema
         var result = new JsonObject();
         switch (context.PropertyInfo?.Name)
         {
+            case null when context.TypeInfo.Type != typeof(AuthoringBlock):
+                return node;
             case null:
                 result["title"] = "Authoring-only data (never published)";
                 result["description"] = "Data for the security team while the advisory is prepared. The pipeline removes this block before "
@@ -207,6 +209,23 @@ public static class AuthoringSchema
                 result["title"] = "Notes for the security team";
                 result["description"] = "Free text (coordination status, contacts); never published.";
                 result["type"] = "string";
+                return result;
+            case AuthoringBlock.RequestCveKey:
+                result["title"] = "Request a CVE through GitHub";
+                result["description"] = "For teams that are not a CNA: the ghsa: target asks GitHub to request a CVE ID for the advisory's repository security advisory.";
+                result["type"] = "boolean";
+                return result;
+            case AuthoringBlock.GhsaImportKey:
+                result["title"] = "Fingerprints of the last GHSA import";
+                result["description"] = "Written by advisory import ghsa: a re-import changes a field only while it still holds what was imported.";
+                result["type"] = "object";
+                result["additionalProperties"] = new JsonObject { ["type"] = "string" };
+                return result;
+            case AuthoringBlock.CweIdsKey:
+                result["title"] = "CWE IDs for the CVE record";
+                result["description"] = "Problem types of the CVE record (advisory cve), besides database_specific.cwe_ids; never published in the OSV record.";
+                result["type"] = "array";
+                result["items"] = new JsonObject { ["type"] = "string", ["pattern"] = "^CWE-[0-9]{1,6}$" };
                 return result;
             default:
                 return node;

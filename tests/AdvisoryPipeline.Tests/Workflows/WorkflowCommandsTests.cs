@@ -59,7 +59,7 @@ public sealed class WorkflowCommandsTests
         var document = Load("publish.yml");
         var commands = Invocations(document).Select(i => i.Arguments[0]).ToArray();
 
-        Assert.Equal(["assign-ids", "validate", "run", "announce"], commands);
+        Assert.Equal(["assign-ids", "validate", "run", "cve", "announce"], commands);
         var concurrency = (YamlMappingNode)document["concurrency"];
         Assert.Equal("false", concurrency["cancel-in-progress"].ToString());
         var uses = Steps(document).Select(s => s.Uses).OfType<string>().ToArray();
@@ -89,6 +89,18 @@ public sealed class WorkflowCommandsTests
             Assert.Equal("${{ secrets." + variable + " }}", announce.Env[variable]);
     }
 
+    [Fact]
+    public void Cve_records_are_published_after_the_osv_records_only_when_the_repository_turns_it_on()
+    {
+        var steps = Steps(Load("publish.yml")).ToList();
+        var run = steps.FindIndex(s => s.Run?.Contains("advisory run", StringComparison.Ordinal) == true);
+        var cve = steps.FindIndex(s => s.Run?.Contains("advisory cve publish --all", StringComparison.Ordinal) == true);
+
+        Assert.True(cve > run, "the CVE records go after the OSV records");
+        Assert.Equal("${{ vars.ADVISORY_PUBLISH_CVE == 'true' }}", steps[cve].If);
+        Assert.Equal("${{ secrets.CVE_API_KEY }}", steps[cve].Env["CVE_API_KEY"]);
+    }
+
     [Theory]
     [MemberData(nameof(WorkflowFiles))]
     public void Permissions_are_read_only_by_default_and_widened_per_job(string workflow)
@@ -115,7 +127,7 @@ public sealed class WorkflowCommandsTests
         }
     }
 
-    private sealed record Step(string Name, string? Run, string? Uses, Dictionary<string, string> With, Dictionary<string, string> Env);
+    private sealed record Step(string Name, string? Run, string? Uses, Dictionary<string, string> With, Dictionary<string, string> Env, string? If = null);
 
     private sealed record Job(string Name, IReadOnlyList<Step> Steps);
 
@@ -138,7 +150,7 @@ public sealed class WorkflowCommandsTests
         Dictionary<string, string> Map(string key) => step.Children.TryGetValue(key, out var value) && value is YamlMappingNode map
             ? map.Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString())
             : [];
-        return new Step(Scalar("name") ?? "", Scalar("run"), Scalar("uses"), Map("with"), Map("env"));
+        return new Step(Scalar("name") ?? "", Scalar("run"), Scalar("uses"), Map("with"), Map("env"), Scalar("if"));
     }
 
     /// <summary>Every <c>advisory …</c> command in the workflow's scripts, with its arguments as the shell would pass them.</summary>

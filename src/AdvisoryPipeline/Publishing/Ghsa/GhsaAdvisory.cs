@@ -17,6 +17,7 @@ namespace AdvisoryPipeline.Publishing.Ghsa;
 /// <param name="CweIds">The CWE IDs.</param>
 /// <param name="CvssVectors">Every CVSS vector GitHub reports (one per version).</param>
 /// <param name="Vulnerabilities">The affected products.</param>
+/// <param name="Credits">The credited GitHub users and their roles.</param>
 internal sealed record GhsaAdvisory(
     string GhsaId,
     string State,
@@ -28,7 +29,8 @@ internal sealed record GhsaAdvisory(
     string? CveId,
     IReadOnlyList<string> CweIds,
     IReadOnlyList<string> CvssVectors,
-    IReadOnlyList<GhsaVulnerability> Vulnerabilities)
+    IReadOnlyList<GhsaVulnerability> Vulnerabilities,
+    IReadOnlyList<GhsaCreditJson> Credits)
 {
     /// <summary>Published (or withdrawn by GitHub): the target never changes it, it reports what differs instead.</summary>
     public bool IsPublished => State is "published" or "withdrawn";
@@ -53,7 +55,8 @@ internal sealed record GhsaAdvisory(
             string.IsNullOrWhiteSpace(json.CveId) ? null : json.CveId.Trim(),
             [.. (json.CweIds ?? []).Select(id => id.Trim())],
             [.. vectors.OfType<string>().Where(vector => vector.Length > 0).Distinct(StringComparer.Ordinal)],
-            [.. (json.Vulnerabilities ?? []).Select(GhsaVulnerability.From).OfType<GhsaVulnerability>()]);
+            [.. (json.Vulnerabilities ?? []).Select(GhsaVulnerability.From).OfType<GhsaVulnerability>()],
+            [.. (json.Credits ?? []).Where(credit => !string.IsNullOrEmpty(credit.Login))]);
     }
 
     /// <summary>Line endings as <c>\n</c>, no trailing white space: how a description is compared.</summary>

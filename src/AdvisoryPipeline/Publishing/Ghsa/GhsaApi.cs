@@ -1,6 +1,6 @@
+using AdvisoryPipeline.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Publishing.GitHub;
 using Octokit;
 
@@ -42,9 +42,13 @@ internal sealed class GhsaApi
     /// Every advisory of the repository, whatever its state, page after page as GitHub's <c>Link</c> header
     /// leads (the list is paginated by cursor, so the next page's address is only known from it).
     /// </summary>
-    public async Task<IReadOnlyList<GhsaAdvisory>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GhsaAdvisory>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await ListJsonAsync(cancellationToken)).Select(GhsaAdvisory.From).OfType<GhsaAdvisory>()];
+
+    /// <summary>Every advisory as GitHub answers it (all members the importer reads), page after page.</summary>
+    public async Task<IReadOnlyList<GhsaAdvisoryJson>> ListJsonAsync(CancellationToken cancellationToken)
     {
-        var advisories = new List<GhsaAdvisory>();
+        var advisories = new List<GhsaAdvisoryJson>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         Uri? page = new(_advisoriesPath, UriKind.Relative);
         IDictionary<string, string>? parameters = new Dictionary<string, string> { ["per_page"] = PageSize };
@@ -82,7 +86,26 @@ internal sealed class GhsaApi
         return SendAsync(action, async () => Advisory(action, await _connection.Patch<string>(uri, json, Accepts)), cancellationToken);
     }
 
-    private async Task<(IReadOnlyList<GhsaAdvisory> Items, Uri? Next)> ReadPageAsync(Uri page, IDictionary<string, string>? parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST .../security-advisories/{ghsa_id}/cve</c>: asks GitHub (a CNA) to assign a CVE ID. False when GitHub
+    /// refuses because one was already requested or assigned (422), which is what a repeated request means.
+    /// </summary>
+    public async Task<bool> RequestCveAsync(string ghsaId, string osvId, CancellationToken cancellationToken)
+    {
+        var uri = new Uri($"{_advisoriesPath}/{Uri.EscapeDataString(ghsaId)}/cve", UriKind.Relative);
+        try
+        {
+            await SendAsync($"request a CVE ID for {ghsaId} (the draft of {osvId})",
+                async () => await _connection.Post<string>(uri, "{}", Accepts, JsonContentType, (IDictionary<string, string>?)null, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (PublishFailedException refused) when (refused.InnerException is ApiValidationException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<(IReadOnlyList<GhsaAdvisoryJson> Items, Uri? Next)> ReadPageAsync(Uri page, IDictionary<string, string>? parameters, CancellationToken cancellationToken)
     {
         var response = await _connection.Get<string>(page, parameters, Accepts, cancellationToken);
         var items = Read(response.HttpResponse, GhsaJsonContext.Default.IReadOnlyListGhsaAdvisoryJson, "the list of security advisories");
@@ -90,7 +113,7 @@ internal sealed class GhsaApi
         // The token goes with every request: a link to another server is not followed.
         if (next is not null && (!next.IsAbsoluteUri || Uri.Compare(next, _apiBase, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0))
             throw new PublishFailedException(Secrets.Redact($"Could not list the security advisories of {FullName}: GitHub's next page is on another server ({next.GetLeftPart(UriPartial.Authority)})."));
-        return ([.. items.Select(GhsaAdvisory.From).OfType<GhsaAdvisory>()], next);
+        return (items, next);
     }
 
     private GhsaAdvisory Advisory(string action, IApiResponse<string> response) =>

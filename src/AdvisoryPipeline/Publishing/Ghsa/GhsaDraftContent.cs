@@ -15,7 +15,8 @@ internal sealed record GhsaDraftContent(
     IReadOnlyList<string> CweIds,
     string? CvssVector,
     IReadOnlyList<GhsaVulnerability> Vulnerabilities,
-    bool Closed)
+    bool Closed,
+    IReadOnlyList<GhsaCreditJson>? Credits = null)
 {
     public string State => Closed ? "closed" : "draft";
 
@@ -29,7 +30,8 @@ internal sealed record GhsaDraftContent(
         CveId,
         CweIds.Count == 0 ? null : CweIds,
         CvssVector,
-        [.. Vulnerabilities.Select(vulnerability => vulnerability.ToJson())]);
+        [.. Vulnerabilities.Select(vulnerability => vulnerability.ToJson())],
+        Credits: Credits is { Count: > 0 } credits ? credits : null);
 
     /// <summary>The update that makes <paramref name="advisory"/> hold this content: the fields that differ, nothing else.</summary>
     public GhsaUpdate UpdateOf(GhsaAdvisory advisory)
@@ -41,6 +43,7 @@ internal sealed record GhsaDraftContent(
         var cvss = CvssVector is not null && !advisory.CvssVectors.Any(vector => SameVector(CvssVector, vector));
         var vulnerabilities = Vulnerabilities.Count > 0 && !GhsaVulnerability.SameSet(Vulnerabilities, advisory.Vulnerabilities);
         var state = State != advisory.State;
+        var credits = Credits is { Count: > 0 } wanted && !SameCredits(wanted, advisory.Credits);
         var body = new GhsaAdvisoryBody(
             summary ? Summary : null,
             description ? Description : null,
@@ -48,14 +51,20 @@ internal sealed record GhsaDraftContent(
             cwes ? CweIds : null,
             cvss ? CvssVector : null,
             vulnerabilities ? [.. Vulnerabilities.Select(vulnerability => vulnerability.ToJson())] : null,
-            state ? State : null);
+            state ? State : null,
+            credits ? Credits : null);
         (bool Changed, string Name)[] fields =
         [
             (summary, "summary"), (description, "description"), (cve, "cve_id"), (cwes, "cwe_ids"),
-            (cvss, "cvss_vector_string"), (vulnerabilities, "vulnerabilities"), (state, "state"),
+            (cvss, "cvss_vector_string"), (vulnerabilities, "vulnerabilities"), (state, "state"), (credits, "credits"),
         ];
         return new GhsaUpdate(body, [.. fields.Where(field => field.Changed).Select(field => field.Name)]);
     }
+
+    private static bool SameCredits(IReadOnlyList<GhsaCreditJson> left, IReadOnlyList<GhsaCreditJson> right) =>
+        left.Select(Key).Order(StringComparer.Ordinal).SequenceEqual(right.Select(Key).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static string Key(GhsaCreditJson credit) => (credit.Login ?? "").ToLowerInvariant() + "\u001f" + credit.Type;
 
     private static bool SameIds(IReadOnlyList<string> left, IReadOnlyList<string> right) =>
         left.Select(id => id.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal)

@@ -59,11 +59,35 @@ internal static partial class GhsaDraftMapper
             CweIdsOf(view, notes),
             CvssVectorOf(view, notes),
             VulnerabilitiesOf(record, view, notes),
-            record.IsWithdrawn);
+            record.IsWithdrawn,
+            CreditsOf(record, notes));
         if (content.Vulnerabilities.Count == 0)
             notes.Add(new(record.Id, "no package in an ecosystem GitHub knows: add the product on GitHub before publishing"));
         return new GhsaMapping(content, [.. notes.Distinct()]);
     }
+
+    /// <summary>
+    /// The credits GitHub can carry: those with a GitHub profile among their contacts (<c>https://github.com/LOGIN</c>),
+    /// as <c>{login, type}</c> with OSV's type in GitHub's spelling; the others are a note (add them on GitHub).
+    /// </summary>
+    private static IReadOnlyList<GhsaCreditJson> CreditsOf(OsvRecord record, List<GhsaNote> notes)
+    {
+        var credits = new List<GhsaCreditJson>();
+        foreach (var credit in record.Credits ?? [])
+        {
+            var login = (credit.Contact ?? []).Select(contact => GitHubProfile().Match(contact)).FirstOrDefault(match => match.Success)?.Groups[1].Value;
+            if (login is null)
+            {
+                notes.Add(new(record.Id, "credits without a GitHub profile among their contacts not sent (GitHub credits name GitHub users): add them on GitHub"));
+                continue;
+            }
+            credits.Add(new GhsaCreditJson(login, (credit.Type ?? "OTHER").ToLowerInvariant()));
+        }
+        return [.. credits.DistinctBy(credit => credit.Login!.ToLowerInvariant() + "\u001f" + credit.Type)];
+    }
+
+    [GeneratedRegex("^https://github\\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GitHubProfile();
 
     private static string? CveOf(OsvRecord record, List<GhsaNote> notes)
     {

@@ -27,4 +27,7 @@ internal static class GhsaEcosystems
 
     /// <summary>GitHub's name for an OSV ecosystem, or null when GitHub has none.</summary>
     public static string? Of(string osvEcosystem) => ByOsvName.GetValueOrDefault(Ecosystem.BaseName(osvEcosystem));
+
+    /// <summary>The OSV ecosystem of one of GitHub's names (<c>pip</c> → <c>PyPI</c>), or null for <c>other</c> and unknown names.</summary>
+    public static string? OsvOf(string ghsaEcosystem) => ByOsvName.FirstOrDefault(pair => pair.Value == ghsaEcosystem).Key;
 }

@@ -20,7 +20,11 @@ internal sealed record GhsaAdvisoryBody(
     IReadOnlyList<string>? CweIds = null,
     string? CvssVectorString = null,
     IReadOnlyList<GhsaVulnerabilityJson>? Vulnerabilities = null,
-    string? State = null);
+    string? State = null,
+    IReadOnlyList<GhsaCreditJson>? Credits = null);
+
+/// <summary>A credit as GitHub takes it: a GitHub user and the role (finder, reporter, remediation_developer...).</summary>
+internal sealed record GhsaCreditJson(string? Login, string? Type);
 
 /// <summary>One affected product, in requests and in answers.</summary>
 internal sealed record GhsaVulnerabilityJson(
@@ -45,7 +49,9 @@ internal sealed record GhsaAdvisoryJson(
     GhsaCvssJson? Cvss,
     GhsaCvssSeveritiesJson? CvssSeverities,
     IReadOnlyList<string>? CweIds,
-    IReadOnlyList<GhsaVulnerabilityJson>? Vulnerabilities);
+    IReadOnlyList<GhsaVulnerabilityJson>? Vulnerabilities,
+    IReadOnlyList<GhsaCreditJson>? Credits = null,
+    string? PublishedAt = null);
 
 internal sealed record GhsaCvssJson(string? VectorString);
 

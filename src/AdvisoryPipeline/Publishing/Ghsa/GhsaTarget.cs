@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Osv.Identifiers;
 using AdvisoryPipeline.Publishing.GitHub;
 using Octokit;
@@ -119,6 +120,7 @@ public sealed class GhsaTarget : IPublishTarget
             if (content.UpdateOf(made) is { IsEmpty: false } closing)
                 await _api.UpdateAsync(made.GhsaId, entry.Id, closing.Body, cancellationToken);
             report.Created(entry.Id, content.Closed);
+            await RequestCveAsync(entry, made, content, report, cancellationToken);
             return;
         }
         var update = content.UpdateOf(advisory);
@@ -140,8 +142,21 @@ public sealed class GhsaTarget : IPublishTarget
         }
         else
         {
-            await _api.UpdateAsync(advisory.GhsaId, entry.Id, update.Body, cancellationToken);
+            var updated = await _api.UpdateAsync(advisory.GhsaId, entry.Id, update.Body, cancellationToken);
             report.Updated(entry.Id, update);
+            await RequestCveAsync(entry, updated, content, report, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// For teams that are not a CNA: the advisory's <c>request_cve: true</c> asks GitHub for a CVE ID when its draft is
+    /// written and has none (neither from the record nor from GitHub). GitHub refusing a repeated request is a note.
+    /// </summary>
+    private async Task RequestCveAsync(PlannedAdvisory entry, GhsaAdvisory advisory, GhsaDraftContent content, GhsaApplyReport report, CancellationToken cancellationToken)
+    {
+        if (!entry.RequestCve || content.Closed || advisory.CveId is not null || content.CveId is not null) return;
+        report.Note([await _api.RequestCveAsync(advisory.GhsaId, entry.Id, cancellationToken)
+            ? new GhsaNote(entry.Id, $"CVE ID requested from GitHub for {advisory.GhsaId}")
+            : new GhsaNote(entry.Id, $"GitHub refused a CVE request for {advisory.GhsaId}: one is already requested or assigned")]);
     }
 }

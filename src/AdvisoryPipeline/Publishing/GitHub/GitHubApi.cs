@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;

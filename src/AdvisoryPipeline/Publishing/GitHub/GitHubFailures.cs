@@ -1,6 +1,6 @@
+using AdvisoryPipeline.Diagnostics;
 using System.Globalization;
 using System.Net;
-using AdvisoryPipeline.Diagnostics;
 using Octokit;
 
 namespace AdvisoryPipeline.Publishing.GitHub;

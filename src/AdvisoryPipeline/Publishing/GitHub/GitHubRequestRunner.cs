@@ -1,5 +1,5 @@
-using System.Runtime.ExceptionServices;
 using AdvisoryPipeline.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Octokit;
 
 namespace AdvisoryPipeline.Publishing.GitHub;

@@ -1,3 +1,4 @@
+using AdvisoryPipeline.Diagnostics;
 using System.Text;
 using AdvisoryPipeline.Publishing.Repository;
 using Octokit;
