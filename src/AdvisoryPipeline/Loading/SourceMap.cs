@@ -26,6 +26,9 @@ public sealed class SourceMap
 
     public string File { get; }
 
+    /// <summary>The nodes in document order, for tests that compare two maps.</summary>
+    internal ReadOnlySpan<SourceNode> Nodes => _nodes;
+
     /// <summary>
     /// Position of the value at <paramref name="jsonPointer"/>; of its nearest existing ancestor when it does
     /// not exist (a missing required property is reported at its object); the whole file when nothing is mapped.
