@@ -121,6 +121,8 @@ public sealed class SourceMap
         }
         var isIndex = int.TryParse(segment, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var index);
+        if (_nodes[parent].SubtreeEnd - parent > LargeCollection)
+            return ChildrenOf(parent).Find(key, isIndex ? index : -1);
         for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd)
         {
             ref readonly var n = ref _nodes[i];
@@ -128,5 +130,47 @@ public sealed class SourceMap
                 return i;
         }
         return -1;
+    }
+
+    // A collection with more descendants than this gets an index of its children on its first lookup, so that
+    // locating every item of a long list (100,000 findings on one line of versions) is not quadratic.
+    private const int LargeCollection = 64;
+
+    private System.Collections.Concurrent.ConcurrentDictionary<int, ChildIndex>? _children;
+
+    private ChildIndex ChildrenOf(int parent)
+    {
+        var children = _children;
+        if (children is null)
+        {
+            Interlocked.CompareExchange(ref _children, new System.Collections.Concurrent.ConcurrentDictionary<int, ChildIndex>(), null);
+            children = _children;
+        }
+        return children.GetOrAdd(parent, static (node, nodes) => ChildIndex.Of(nodes, node), _nodes);
+    }
+
+    /// <summary>The children of one collection by key and by position: the first that a scan in document order finds.</summary>
+    private sealed class ChildIndex
+    {
+        private readonly Dictionary<int, int> _items = [];
+        private readonly Dictionary<string, int> _entries = new(StringComparer.Ordinal);
+
+        public static ChildIndex Of(SourceNode[] nodes, int parent)
+        {
+            var index = new ChildIndex();
+            for (var i = parent + 1; i < nodes[parent].SubtreeEnd; i = nodes[i].SubtreeEnd)
+            {
+                if (nodes[i].Key is { } key) index._entries.TryAdd(key, i);
+                else index._items.TryAdd(nodes[i].Index, i);
+            }
+            return index;
+        }
+
+        public int Find(ReadOnlySpan<char> key, int position)
+        {
+            // A collection's children are all entries (a mapping) or all items (a sequence).
+            if (_entries.Count > 0) return _entries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var entry) ? entry : -1;
+            return position >= 0 && _items.TryGetValue(position, out var item) ? item : -1;
+        }
     }
 }
