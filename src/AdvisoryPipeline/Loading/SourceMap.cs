@@ -121,19 +121,21 @@ public sealed class SourceMap
         }
         var isIndex = int.TryParse(segment, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var index);
-        if (_nodes[parent].SubtreeEnd - parent > LargeCollection)
-            return ChildrenOf(parent).Find(key, isIndex ? index : -1);
+        if (_children is { } indexed && indexed.TryGetValue(parent, out var children))
+            return children.Find(key, isIndex ? index : -1);
+        var scanned = 0;
         for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd)
         {
             ref readonly var n = ref _nodes[i];
             if (n.Key is not null ? key.SequenceEqual(n.Key) : isIndex && n.Index == index)
                 return i;
+            if (++scanned == LargeCollection) return ChildrenOf(parent).Find(key, isIndex ? index : -1);
         }
         return -1;
     }
 
-    // A collection with more descendants than this gets an index of its children on its first lookup, so that
-    // locating every item of a long list (100,000 findings on one line of versions) is not quadratic.
+    // A lookup that passes this many children builds an index of the collection's children for every later one, so
+    // that locating every item of a long list (100,000 findings on one line of versions) is not quadratic.
     private const int LargeCollection = 64;
 
     private System.Collections.Concurrent.ConcurrentDictionary<int, ChildIndex>? _children;

@@ -14,7 +14,8 @@ namespace AdvisoryPipeline.Loading.Yaml;
 /// tab, a carriage return, a flow collection, an anchor, a tag, a key or value that YAML could read as
 /// something else, a syntax error), makes it give up, and <see cref="YamlEventLog"/> asks YamlDotNet, which
 /// stays the reference: the differential and fuzz tests prove both give the same events on every input this
-/// reads.
+/// reads. The one difference: <see cref="Scalar.IsKey"/> is never set, because setting it makes YamlDotNet intern
+/// the key under a lock of the whole process, and no reader of these events looks at it.
 /// </summary>
 internal sealed class BlockYamlParser
 {
@@ -146,8 +147,10 @@ internal sealed class BlockYamlParser
         var end = colon;
         while (_text[end - 1] == ' ') end--;
         var start = Here();
+        // isKey stays false: YamlDotNet's Scalar constructor then skips string.IsInterned, a lock of the whole process,
+        // and nothing reads IsKey (the converter knows keys by their place; KeyString shares the strings instead).
         _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, KeyString(_text.AsSpan(_pos, end - _pos)), ScalarStyle.Plain,
-            true, false, start, MarkAt(end), isKey: true));
+            true, false, start, MarkAt(end), isKey: false));
         _pos = colon + 1;
     }
 
