@@ -14,7 +14,8 @@ namespace AdvisoryPipeline.Validation;
 /// </summary>
 public sealed class ValidationCache
 {
-    private const int FormatVersion = 2;
+    // 3: a location in the file the entry is for is written without its path (most are).
+    private const int FormatVersion = 3;
     private static readonly byte[] Magic = "APVC"u8.ToArray();
 
     private readonly Dictionary<string, CacheEntry> _entries;
@@ -142,9 +143,7 @@ public sealed class ValidationCache
                 writer.Write(finding.Code);
                 writer.Write((byte)finding.Level);
                 writer.Write(finding.Message);
-                writer.Write(finding.Location.File);
-                writer.Write(finding.Location.Line);
-                writer.Write(finding.Location.Column);
+                WriteLocation(writer, finding.Location, path);
                 WriteNullable(writer, finding.Hint);
                 WriteNullable(writer, finding.Pointer);
             }
@@ -172,7 +171,7 @@ public sealed class ValidationCache
                 var code = reader.ReadString();
                 var level = (FindingLevel)reader.ReadByte();
                 var message = reader.ReadString();
-                var location = new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
+                var location = ReadLocation(reader, path);
                 findings[f] = new Finding(code, level, message, location, ReadNullable(reader), ReadNullable(reader));
             }
             entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, Moment(expiresTicks), lint, Moment(embargoTicks)));
@@ -185,45 +184,55 @@ public sealed class ValidationCache
         writer.Write(lint is not null);
         if (lint is null) return;
         writer.Write(lint.Path);
-        WriteLocated(writer, lint.Id);
-        WriteOptionalLocated(writer, lint.Published);
-        WriteOptionalLocated(writer, lint.Modified);
+        WriteLocated(writer, lint.Id, lint.Path);
+        WriteOptionalLocated(writer, lint.Published, lint.Path);
+        WriteOptionalLocated(writer, lint.Modified, lint.Path);
         writer.Write(lint.Withdrawn);
         writer.Write(lint.Aliases.Count);
-        foreach (var alias in lint.Aliases) WriteLocated(writer, alias);
+        foreach (var alias in lint.Aliases) WriteLocated(writer, alias, lint.Path);
     }
 
     private static LintSummary? ReadLint(BinaryReader reader)
     {
         if (!reader.ReadBoolean()) return null;
         var path = reader.ReadString();
-        var id = ReadLocated(reader);
-        var published = ReadOptionalLocated(reader);
-        var modified = ReadOptionalLocated(reader);
+        var id = ReadLocated(reader, path);
+        var published = ReadOptionalLocated(reader, path);
+        var modified = ReadOptionalLocated(reader, path);
         var withdrawn = reader.ReadBoolean();
         var aliases = new LocatedValue[reader.ReadInt32()];
-        for (var i = 0; i < aliases.Length; i++) aliases[i] = ReadLocated(reader);
+        for (var i = 0; i < aliases.Length; i++) aliases[i] = ReadLocated(reader, path);
         return new LintSummary(path, id, published, modified, withdrawn, aliases);
     }
 
-    private static void WriteLocated(BinaryWriter writer, LocatedValue value)
+    private static void WriteLocated(BinaryWriter writer, LocatedValue value, string file)
     {
         writer.Write(value.Value);
-        writer.Write(value.Where.File);
-        writer.Write(value.Where.Line);
-        writer.Write(value.Where.Column);
+        WriteLocation(writer, value.Where, file);
     }
 
-    private static LocatedValue ReadLocated(BinaryReader reader) =>
-        new(reader.ReadString(), new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32()));
+    private static LocatedValue ReadLocated(BinaryReader reader, string file) => new(reader.ReadString(), ReadLocation(reader, file));
 
-    private static void WriteOptionalLocated(BinaryWriter writer, LocatedValue? value)
+    private static void WriteOptionalLocated(BinaryWriter writer, LocatedValue? value, string file)
     {
         writer.Write(value is not null);
-        if (value is not null) WriteLocated(writer, value);
+        if (value is not null) WriteLocated(writer, value, file);
     }
 
-    private static LocatedValue? ReadOptionalLocated(BinaryReader reader) => reader.ReadBoolean() ? ReadLocated(reader) : null;
+    private static LocatedValue? ReadOptionalLocated(BinaryReader reader, string file) => reader.ReadBoolean() ? ReadLocated(reader, file) : null;
+
+    /// <summary>A location, its path left out when it is <paramref name="file"/>, the file the entry is for.</summary>
+    private static void WriteLocation(BinaryWriter writer, SourceLocation location, string file)
+    {
+        var elsewhere = !string.Equals(location.File, file, StringComparison.Ordinal);
+        writer.Write(elsewhere);
+        if (elsewhere) writer.Write(location.File);
+        writer.Write(location.Line);
+        writer.Write(location.Column);
+    }
+
+    private static SourceLocation ReadLocation(BinaryReader reader, string file) =>
+        new(reader.ReadBoolean() ? reader.ReadString() : file, reader.ReadInt32(), reader.ReadInt32());
 
     private static DateTimeOffset? Moment(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);
 
