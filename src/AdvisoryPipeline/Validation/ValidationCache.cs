@@ -14,7 +14,8 @@ namespace AdvisoryPipeline.Validation;
 /// </summary>
 public sealed class ValidationCache
 {
-    // 3: a location in the file the entry is for is written without its path (most are).
+    // 3: a location in the file the entry is for is written without its path (most are); the texts of findings
+    // (code, message, hint, pointer), which repeat from file to file, are written once in a table and referred to.
     private const int FormatVersion = 3;
     private static readonly byte[] Magic = "APVC"u8.ToArray();
 
@@ -70,7 +71,8 @@ public sealed class ValidationCache
                     return new ValidationCache(file, key, entries);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
+            or IndexOutOfRangeException or OverflowException)
         {
             // A cache that cannot be read is a cache miss, never an error.
         }
@@ -128,8 +130,16 @@ public sealed class ValidationCache
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(Key);
-        writer.Write(_next.Count);
-        foreach (var (path, entry) in _next.OrderBy(e => e.Key, StringComparer.Ordinal))
+        var entries = _next.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
+        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, entry) in entries)
+            foreach (var finding in entry.Findings)
+                foreach (var text in new[] { finding.Code, finding.Message, finding.Hint, finding.Pointer })
+                    if (text is not null) texts.TryAdd(text, texts.Count);
+        writer.Write(texts.Count);
+        foreach (var text in texts.Keys) writer.Write(text);
+        writer.Write(entries.Length);
+        foreach (var (path, entry) in entries)
         {
             writer.Write(path);
             writer.Write(entry.ContentHash);
@@ -140,12 +150,12 @@ public sealed class ValidationCache
             writer.Write(entry.Findings.Count);
             foreach (var finding in entry.Findings)
             {
-                writer.Write(finding.Code);
+                writer.Write(texts[finding.Code]);
                 writer.Write((byte)finding.Level);
-                writer.Write(finding.Message);
+                writer.Write(texts[finding.Message]);
                 WriteLocation(writer, finding.Location, path);
-                WriteNullable(writer, finding.Hint);
-                WriteNullable(writer, finding.Pointer);
+                writer.Write(finding.Hint is null ? -1 : texts[finding.Hint]);
+                writer.Write(finding.Pointer is null ? -1 : texts[finding.Pointer]);
             }
         }
     }
@@ -156,6 +166,11 @@ public sealed class ValidationCache
         if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion
             || reader.ReadString() != key)
             return false;
+        // A damaged count must not make us allocate beyond the file: each text takes at least one byte.
+        var textCount = reader.ReadInt32();
+        if (textCount < 0 || textCount > reader.BaseStream.Length) return false;
+        var texts = new string[textCount];
+        for (var i = 0; i < texts.Length; i++) texts[i] = reader.ReadString();
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
@@ -168,11 +183,13 @@ public sealed class ValidationCache
             var findings = new Finding[reader.ReadInt32()];
             for (var f = 0; f < findings.Length; f++)
             {
-                var code = reader.ReadString();
+                var code = texts[reader.ReadInt32()];
                 var level = (FindingLevel)reader.ReadByte();
-                var message = reader.ReadString();
+                var message = texts[reader.ReadInt32()];
                 var location = ReadLocation(reader, path);
-                findings[f] = new Finding(code, level, message, location, ReadNullable(reader), ReadNullable(reader));
+                var hint = reader.ReadInt32() is >= 0 and var h ? texts[h] : null;
+                var pointer = reader.ReadInt32() is >= 0 and var p ? texts[p] : null;
+                findings[f] = new Finding(code, level, message, location, hint, pointer);
             }
             entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, Moment(expiresTicks), lint, Moment(embargoTicks)));
         }
