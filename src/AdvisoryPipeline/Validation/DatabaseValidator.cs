@@ -52,7 +52,7 @@ public static class DatabaseValidator
                 : [.. Enumerable.Range(0, files.Count)];
             cache = opening.Result;
         }
-        // Parsing stays on this thread: see ParseAheadPipeline for why two parsing threads are slower than one.
+        // Reading and parsing stay on this thread: see ParseAheadPipeline for why.
         ParseAheadPipeline<ParsedFile>.Run(pending.Length, Environment.ProcessorCount - 1,
             k => Parse(files[pending[k]], keepContent: cache is not null && hashes[pending[k]] is null),
             (k, parsed) => results.Set(pending[k], Finish(files[pending[k]], parsed, hashes[pending[k]], contexts[pending[k]], cache, options)));
