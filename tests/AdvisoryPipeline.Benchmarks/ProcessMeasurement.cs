@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 
 namespace AdvisoryPipeline.Benchmarks;
 
-/// <summary>Wall time and peak resident memory of one run of a whole process.</summary>
-public readonly record struct ProcessRun(TimeSpan Wall, long PeakRssKiB, int ExitCode);
+/// <summary>Wall time, CPU time (user and system, all threads) and peak resident memory of one run of a whole process.</summary>
+public readonly record struct ProcessRun(TimeSpan Wall, long PeakRssKiB, int ExitCode, TimeSpan Cpu);
 
 /// <summary>
 /// Measures whole-process runs, the figure a user waits for: start-up, JIT, I/O and work together.
@@ -16,7 +16,8 @@ public static partial class ProcessMeasurement
 {
     public const string MeasureOnceVerb = "measure-once";
 
-    public static ProcessRun Measure(string command, IReadOnlyList<string> arguments, string workingDirectory)
+    public static ProcessRun Measure(string command, IReadOnlyList<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("unknown own path");
         var start = new ProcessStartInfo(self)
@@ -25,6 +26,7 @@ public static partial class ProcessMeasurement
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.ArgumentList.Add(MeasureOnceVerb);
         start.ArgumentList.Add(command);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -35,10 +37,11 @@ public static partial class ProcessMeasurement
         return new ProcessRun(
             TimeSpan.FromTicks(long.Parse(parts[0], CultureInfo.InvariantCulture)),
             long.Parse(parts[1], CultureInfo.InvariantCulture),
-            int.Parse(parts[2], CultureInfo.InvariantCulture));
+            int.Parse(parts[2], CultureInfo.InvariantCulture),
+            TimeSpan.FromMicroseconds(long.Parse(parts[3], CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>Runs the command once, its output discarded, and prints "ticks peakKiB exitCode".</summary>
+    /// <summary>Runs the command once, its output discarded, and prints "ticks peakKiB exitCode cpuMicroseconds".</summary>
     public static int MeasureOnceInChild(string command, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(command)
@@ -59,7 +62,7 @@ public static partial class ProcessMeasurement
         if (GetRUsage(RusageChildren, out var usage) != 0)
             throw new InvalidOperationException("getrusage failed");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{clock.Elapsed.Ticks} {usage.MaxRss} {process.ExitCode}"));
+            $"{clock.Elapsed.Ticks} {usage.MaxRss} {process.ExitCode} {(usage.UserSeconds + usage.SystemSeconds) * 1_000_000 + usage.UserMicroseconds + usage.SystemMicroseconds}"));
         return 0;
     }
 

@@ -9,8 +9,10 @@ using AdvisoryPipeline.Benchmarks;
 //   publish-github [--count N] [--changed N]     publish N records to the fake GitHub API: time and requests
 //   validate [--corpus DIR] [--rounds N]         whole validations in one process, all cores (cold round, then warm)
 //   bare [--corpus DIR] [--rounds N]             YamlDotNet's parser alone over a folder, all cores (the floor)
+//   compare [--runs N] [--advisory BIN] [--large DIR] [--count N]
+//                                                ours against Ajv + js-yaml (from npm, in a temporary folder), paired runs
 //   micro [BenchmarkDotNet arguments]            in-process micro-benchmarks (Release build only)
-const string usage = "usage: bench generate --count N --out DIR [--from DIR] | bench process [--runs N] -- COMMAND [ARGS...] | bench micro [ARGS...]";
+const string usage = "usage: bench generate --count N --out DIR [--from DIR] | bench process [--runs N] -- COMMAND [ARGS...] | bench compare [--runs N] [--advisory BIN] [--large DIR] [--count N] | bench micro [ARGS...]";
 
 if (args.Length == 0)
 {
@@ -51,7 +53,7 @@ switch (args[0])
             .ToArray();
         foreach (var run in results)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wall {run.Wall.TotalMilliseconds,8:F0} ms   peak {run.PeakRssKiB / 1024.0,7:F1} MiB   exit {run.ExitCode}"));
+                $"wall {run.Wall.TotalMilliseconds,8:F0} ms   cpu {run.Cpu.TotalMilliseconds,8:F0} ms   peak {run.PeakRssKiB / 1024.0,7:F1} MiB   exit {run.ExitCode}"));
         var walls = results.Select(r => r.Wall.TotalMilliseconds).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median {walls[walls.Length / 2]:F0} ms, min {walls[0]:F0} ms, max {walls[^1]:F0} ms, peak memory {results.Max(r => r.PeakRssKiB) / 1024.0:F1} MiB over {runs} runs"));
@@ -79,6 +81,13 @@ switch (args[0])
         BareParse.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "pypa"),
             int.Parse(Option(args, "--rounds") ?? "1", CultureInfo.InvariantCulture));
         return 0;
+
+    case "compare":
+        return AjvComparison.Run(RepositoryRoot(),
+            Path.GetFullPath(Option(args, "--advisory") ?? Path.Combine(RepositoryRoot(), ".tools", "advisory-native", "advisory")),
+            int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture),
+            Path.GetFullPath(Option(args, "--large") ?? Path.Combine(Path.GetTempPath(), "advisory-corpus-50k")),
+            int.Parse(Option(args, "--count") ?? "50000", CultureInfo.InvariantCulture));
 
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(CorpusGenerator).Assembly).Run(args[1..]);

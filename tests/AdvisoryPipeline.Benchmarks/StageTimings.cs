@@ -20,7 +20,9 @@ public static class StageTimings
             .Select(f => (Path: f, Bytes: File.ReadAllBytes(f))).ToArray();
         var schema = OsvSchema.Embedded(null);
         var lint = Linter.Create(DatabaseConfig.Defaults);
-        var bare = new Stage("bare parser");
+        var bare = new Stage("YamlDotNet parser alone");
+        var referenceLoad = new Stage("load, YamlDotNet");
+        var blockParser = new Stage("block-style parser alone");
         var load = new Stage("load");
         var validate = new Stage("schema");
         var read = new Stage("read record");
@@ -31,6 +33,8 @@ public static class StageTimings
             foreach (var (path, bytes) in files)
             {
                 bare.Time(measured, () => BareParse(bytes));
+                referenceLoad.Time(measured, () => AdvisoryYamlLoader.Load(path, bytes, ReferenceParser));
+                blockParser.Time(measured, () => Loading.Yaml.BlockYamlParser.TryRead(System.Text.Encoding.UTF8.GetString(bytes), 64));
                 var document = load.Time(measured, () => AdvisoryYamlLoader.Load(path, bytes));
                 if (document.Record is not { } json) continue;
                 validate.Time(measured, () => SchemaFindings.Check(schema, json, document.Map));
@@ -39,11 +43,13 @@ public static class StageTimings
                 check.Time(measured, () => lint.CheckRecord(document, advisory.Record));
             }
         }
-        foreach (var stage in new[] { bare, load, validate, read, check })
+        foreach (var stage in new[] { bare, referenceLoad, blockParser, load, validate, read, check })
             Console.WriteLine(stage.Report(files.Length * rounds));
     }
 
-    /// <summary>YamlDotNet's parser alone, events read and dropped: the floor under the loader.</summary>
+    private static readonly LoadOptions ReferenceParser = new() { Parser = Loading.Yaml.YamlParserChoice.YamlDotNetOnly };
+
+    /// <summary>YamlDotNet's parser alone, events read and dropped: the floor under the loader before the block-style parser.</summary>
     private static int BareParse(byte[] bytes)
     {
         var parser = new YamlDotNet.Core.Parser(new StringReader(System.Text.Encoding.UTF8.GetString(bytes)));
@@ -69,6 +75,6 @@ public static class StageTimings
         }
 
         public string Report(int count) => string.Create(CultureInfo.InvariantCulture,
-            $"{name,-12} {Stopwatch.GetElapsedTime(0, _ticks).TotalMicroseconds / count,8:F1} µs/file {_bytes / 1024.0 / count,8:F1} KiB/file");
+            $"{name,-26} {Stopwatch.GetElapsedTime(0, _ticks).TotalMicroseconds / count,8:F1} µs/file {_bytes / 1024.0 / count,8:F1} KiB/file");
     }
 }

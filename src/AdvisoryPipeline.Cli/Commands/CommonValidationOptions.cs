@@ -55,8 +55,10 @@ public sealed class CommonValidationOptions
         command.Add(CacheDir);
     }
 
+    /// <param name="onChecked">Receives each file's result in order as soon as it is known (see <see cref="DatabaseValidator.Validate"/>).</param>
     /// <exception cref="UsageException">No files found, a path does not exist, or the configuration is unusable.</exception>
-    public ValidationRun Run(ParseResult parse, CliEnvironment env, IReadOnlyList<string> paths, bool keepRecords = false)
+    public ValidationRun Run(ParseResult parse, CliEnvironment env, IReadOnlyList<string> paths, bool keepRecords = false,
+        Action<CheckedAdvisory>? onChecked = null)
     {
         var inputs = paths.Count > 0 ? paths : [DatabaseFiles.AdvisoryFolder];
         var discovered = AdvisoryFileDiscovery.Discover(inputs, env.WorkingDirectory);
@@ -83,7 +85,7 @@ public sealed class CommonValidationOptions
             HistoryFolders = [.. inputs.Select(p => Path.GetFullPath(p, env.WorkingDirectory)).Where(Directory.Exists)],
         };
 
-        var report = DatabaseValidator.Validate(discovered.Files, options);
+        var report = DatabaseValidator.Validate(discovered.Files, options, onChecked);
         if (discovered.Refused.Count > 0) report = report with { DatabaseFindings = [.. discovered.Refused, .. report.DatabaseFindings] };
         return new ValidationRun(report, [.. report.HeldAt(env.Clock.GetUtcNow()).Select(held => held.ToString())]);
     }

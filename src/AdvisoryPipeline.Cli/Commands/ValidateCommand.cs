@@ -43,10 +43,14 @@ public static class ValidateCommand
                 return ExitCodes.Success;
             }
 
-            var run = options.Run(parse, env, parse.GetValue(paths) ?? []);
             var writer = FindingWriter.Create(parse.GetValue(format), env.Out);
-            foreach (var note in run.Notes) writer.Note(note);
+            // Each file's findings are printed as soon as it and the files before it are checked, not held for the run.
+            var run = options.Run(parse, env, parse.GetValue(paths) ?? [], onChecked: checkedFile =>
+            {
+                foreach (var finding in checkedFile.Findings) writer.Write(finding);
+            });
             foreach (var finding in run.Report.AllFindings) writer.Write(finding);
+            foreach (var note in run.Notes) writer.Note(note);
             writer.Complete(new RunSummary(run.Report.Advisories.Count, run.Report.Errors, run.Report.Warnings, run.Notes.Count));
             return run.Report.HasErrors ? ExitCodes.Findings : ExitCodes.Success;
         });

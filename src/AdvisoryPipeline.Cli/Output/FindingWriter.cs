@@ -10,7 +10,10 @@ public abstract class FindingWriter
 {
     public abstract void Write(Finding finding);
 
-    /// <summary>A line that is not a finding, such as "TSSA-2026-4 held until 2026-12-01T00:00:00Z".</summary>
+    /// <summary>
+    /// A line that is not a finding, such as "TSSA-2026-4 held until 2026-12-01T00:00:00Z": shown with the summary, after
+    /// the findings, because findings are written while the run goes on and notes are known only at its end.
+    /// </summary>
     public abstract void Note(string text);
 
     /// <summary>Ends the output; called exactly once, last.</summary>

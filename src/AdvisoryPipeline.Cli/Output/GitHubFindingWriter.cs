@@ -26,9 +26,15 @@ public sealed class GitHubFindingWriter(TextWriter output) : FindingWriter
         output.WriteLine(sb.ToString());
     }
 
-    public override void Note(string text) => output.WriteLine("::notice::" + EscapeData(text));
+    private readonly List<string> _notes = [];
 
-    public override void Complete(RunSummary summary) => output.WriteLine(SummaryLine(summary));
+    public override void Note(string text) => _notes.Add(text);
+
+    public override void Complete(RunSummary summary)
+    {
+        foreach (var note in _notes) output.WriteLine("::notice::" + EscapeData(note));
+        output.WriteLine(SummaryLine(summary));
+    }
 
     // The runner splits commands on these characters; see "workflow commands" in GitHub's documentation.
     internal static string EscapeData(string value) =>

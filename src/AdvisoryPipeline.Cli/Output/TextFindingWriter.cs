@@ -21,7 +21,13 @@ public sealed class TextFindingWriter(TextWriter output) : FindingWriter
         }
     }
 
-    public override void Note(string text) => output.WriteLine(text);
+    private readonly List<string> _notes = [];
 
-    public override void Complete(RunSummary summary) => output.WriteLine(SummaryLine(summary));
+    public override void Note(string text) => _notes.Add(text);
+
+    public override void Complete(RunSummary summary)
+    {
+        foreach (var note in _notes) output.WriteLine(note);
+        output.WriteLine(SummaryLine(summary));
+    }
 }

@@ -20,6 +20,10 @@ public static class FindingOrder
     {
         var found = findings as Finding[] ?? findings.ToArray();
         if (found.Length < 2) return found;
+        // Most lists arrive in order already (each stage reports in document order): one pass tells.
+        var ordered = true;
+        for (var i = 1; i < found.Length && ordered; i++) ordered = ComparePlaces(found[i - 1], found[i]) <= 0;
+        if (ordered) return ReferenceEquals(found, findings) ? (Finding[])found.Clone() : found;
         var order = new int[found.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         Array.Sort(order, (a, b) => ComparePlaces(found[a], found[b]) is var c && c != 0 ? c : a.CompareTo(b));

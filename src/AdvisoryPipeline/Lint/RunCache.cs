@@ -11,11 +11,15 @@ internal sealed class RunCache<TKey, TValue>(int capacity) where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, TValue> _entries = new();
 
+    // ConcurrentDictionary.Count takes every lock of the table: counted here instead (100,000 new versions in one
+    // file spent 40% of their time waiting in Count).
+    private int _count;
+
     public TValue GetOrAdd<TState>(TKey key, TState state, Func<TKey, TState, TValue> compute)
     {
         if (_entries.TryGetValue(key, out var value)) return value;
         value = compute(key, state);
-        if (_entries.Count < capacity) _entries.TryAdd(key, value);
+        if (Volatile.Read(ref _count) < capacity && _entries.TryAdd(key, value)) Interlocked.Increment(ref _count);
         return value;
     }
 }

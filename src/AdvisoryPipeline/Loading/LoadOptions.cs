@@ -28,4 +28,7 @@ public sealed record LoadOptions
     /// (YAML111-YAML114). Files that only this tool reads, like the database configuration, can turn it off.
     /// </summary>
     public bool WarnAboutYaml11Readings { get; init; } = true;
+
+    /// <summary>Tests compare the fast block-style parser with YamlDotNet, the reference, through this.</summary>
+    internal Yaml.YamlParserChoice Parser { get; init; } = Yaml.YamlParserChoice.Fastest;
 }

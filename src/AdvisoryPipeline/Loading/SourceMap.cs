@@ -8,18 +8,14 @@ namespace AdvisoryPipeline.Loading;
 /// Where each value of a loaded YAML or JSON file came from, addressed by JSON pointer (RFC 6901). Pointers are
 /// those of the whole file: record values keep their pointers, and the authoring block is under its key
 /// (<c>/pipeline/notes</c>). Lookups walk the flat node list and cost a scan of the children on the path,
-/// which is fine because they run only when a finding is reported; in a long sequence (100,000 listed
-/// versions, each reported) an item is found through an index of the sequence's items, built on first use, so
+/// which is fine because they run only when a finding is reported; in a long collection (100,000 listed
+/// versions, each reported) a child is found through an index of the collection's children, built on first use, so
 /// that locating every item stays linear.
 /// </summary>
 public sealed class SourceMap
 {
-    /// <summary>Sequences with more nodes than this get an index of their items when an item is looked up.</summary>
-    private const int IndexedSequenceSize = 256;
-
     private readonly string _text;
     private readonly SourceNode[] _nodes;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> _items = new();
 
     internal SourceMap(string file, string text, SourceNode[] nodes)
     {
@@ -31,6 +27,9 @@ public sealed class SourceMap
     internal static SourceMap Empty(string file) => new(file, "", []);
 
     public string File { get; }
+
+    /// <summary>The nodes in document order, for tests that compare two maps.</summary>
+    internal ReadOnlySpan<SourceNode> Nodes => _nodes;
 
     /// <summary>
     /// Position of the value at <paramref name="jsonPointer"/>; of its nearest existing ancestor when it does
@@ -125,26 +124,58 @@ public sealed class SourceMap
         }
         var isIndex = int.TryParse(segment, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var index);
-        // A long sequence (its items have no key): its index, once built, finds the item at once.
-        if (isIndex && _nodes[parent].SubtreeEnd - parent > IndexedSequenceSize && _nodes[parent + 1].Key is null)
-        {
-            var items = _items.GetOrAdd(parent, ChildrenOf);
-            return index < items.Length && _nodes[items[index]].Index == index ? items[index] : -1;
-        }
+        if (_children is { } indexed && indexed.TryGetValue(parent, out var children))
+            return children.Find(key, isIndex ? index : -1);
+        var scanned = 0;
         for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd)
         {
             ref readonly var n = ref _nodes[i];
             if (n.Key is not null ? key.SequenceEqual(n.Key) : isIndex && n.Index == index)
                 return i;
+            if (++scanned == LargeCollection) return ChildrenOf(parent).Find(key, isIndex ? index : -1);
         }
         return -1;
     }
 
-    /// <summary>The node indexes of a container's children, in order.</summary>
-    private int[] ChildrenOf(int parent)
+    // A lookup that passes this many children builds an index of the collection's children for every later one, so
+    // that locating every item of a long list (100,000 findings on one line of versions) is not quadratic.
+    private const int LargeCollection = 64;
+
+    private System.Collections.Concurrent.ConcurrentDictionary<int, ChildIndex>? _children;
+
+    private ChildIndex ChildrenOf(int parent)
     {
-        var children = new List<int>();
-        for (var i = parent + 1; i < _nodes[parent].SubtreeEnd; i = _nodes[i].SubtreeEnd) children.Add(i);
-        return [.. children];
+        var children = _children;
+        if (children is null)
+        {
+            Interlocked.CompareExchange(ref _children, new System.Collections.Concurrent.ConcurrentDictionary<int, ChildIndex>(), null);
+            children = _children;
+        }
+        return children.GetOrAdd(parent, static (node, nodes) => ChildIndex.Of(nodes, node), _nodes);
+    }
+
+    /// <summary>The children of one collection by key and by position: the first that a scan in document order finds.</summary>
+    private sealed class ChildIndex
+    {
+        private readonly Dictionary<int, int> _items = [];
+        private readonly Dictionary<string, int> _entries = new(StringComparer.Ordinal);
+
+        public static ChildIndex Of(SourceNode[] nodes, int parent)
+        {
+            var index = new ChildIndex();
+            for (var i = parent + 1; i < nodes[parent].SubtreeEnd; i = nodes[i].SubtreeEnd)
+            {
+                if (nodes[i].Key is { } key) index._entries.TryAdd(key, i);
+                else index._items.TryAdd(nodes[i].Index, i);
+            }
+            return index;
+        }
+
+        public int Find(ReadOnlySpan<char> key, int position)
+        {
+            // A collection's children are all entries (a mapping) or all items (a sequence).
+            if (_entries.Count > 0) return _entries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var entry) ? entry : -1;
+            return position >= 0 && _items.TryGetValue(position, out var item) ? item : -1;
+        }
     }
 }

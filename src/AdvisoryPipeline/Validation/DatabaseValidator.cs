@@ -16,18 +16,25 @@ namespace AdvisoryPipeline.Validation;
 /// </summary>
 public static class DatabaseValidator
 {
+    /// <param name="onChecked">
+    /// When given, receives each file's result, findings included, as soon as it and every file before it are checked,
+    /// in the order of <paramref name="files"/> and on one thread at a time; the report then keeps only what later
+    /// checks need (summaries, counts), so that memory does not grow with the findings of a large database.
+    /// </param>
     /// <exception cref="ConfigurationException">A configuration, the schema or the base reference cannot be used.</exception>
-    public static ValidationReport Validate(IReadOnlyList<AdvisoryFile> files, ValidationOptions options)
+    public static ValidationReport Validate(IReadOnlyList<AdvisoryFile> files, ValidationOptions options, Action<CheckedAdvisory>? onChecked = null)
     {
         var resolver = new DatabaseContextResolver(options);
         var contexts = new DatabaseContext[files.Count];
         for (var i = 0; i < files.Count; i++)
             contexts[i] = resolver.For(files[i].FullPath);
+        // Read before any result is handed out: a bad reference is a usage error, not a failure after the findings.
+        var snapshots = options.BaseRef is { } baseRef ? ReadBase(baseRef, options.HistoryFolders) : [];
 
         // Commands that go on to render or publish need every record, so they do not use the cache.
         var cacheFile = options.KeepRecords ? null : options.CacheFile;
         var now = options.Clock.GetUtcNow();
-        var results = new CheckedAdvisory[files.Count];
+        var results = new InOrderResults(files.Count, onChecked);
         // Content hashes of the files already read for the cache lookup, so that a changed file is not hashed twice.
         var hashes = new byte[]?[files.Count];
         ValidationCache? cache = null;
@@ -46,14 +53,15 @@ public static class DatabaseValidator
                 : [.. Enumerable.Range(0, files.Count)];
             cache = opening.Result;
         }
-        // Parsing stays on this thread: see ParseAheadPipeline for why two parsing threads are slower than one.
+        // Reading and parsing stay on this thread: see ParseAheadPipeline for why.
         ParseAheadPipeline<ParsedFile>.Run(pending.Length, Environment.ProcessorCount - 1,
             k => Parse(files[pending[k]], keepContent: cache is not null && hashes[pending[k]] is null),
-            (k, parsed) => results[pending[k]] = Finish(files[pending[k]], parsed, hashes[pending[k]], contexts[pending[k]], cache, options));
+            (k, parsed) => results.Set(pending[k], Finish(files[pending[k]], parsed, hashes[pending[k]], contexts[pending[k]], cache, options)));
         cache?.Save();
 
+        var all = results.All;
         var databaseFindings = new List<Finding>();
-        foreach (var group in results.GroupBy(r => r.Database))
+        foreach (var group in all.GroupBy(r => r.Database))
         {
             var summaries = group.Select(r => r.Summary.Lint).OfType<LintSummary>().ToArray();
             databaseFindings.AddRange(group.Key.Lint.CheckDatabase(summaries));
@@ -61,12 +69,12 @@ public static class DatabaseValidator
                 databaseFindings.AddRange(LintConfigCheck.Check(group.Key.Config, configPath));
             databaseFindings.AddRange(group.Key.PolicyKey.Findings);
         }
-        databaseFindings.AddRange(IdFindings.CaseCollisions(results
+        databaseFindings.AddRange(IdFindings.CaseCollisions(all
             .Where(r => r.Summary.Id is { Length: > 0 })
             .Select(r => (r.Summary.Id!, r.Summary.Lint?.Id.Where ?? SourceLocation.WholeFile(r.Path)))));
-        if (options.BaseRef is { } baseRef)
-            databaseFindings.AddRange(HistoryFindings(results, baseRef, options.HistoryFolders));
-        return new ValidationReport(results, databaseFindings);
+        foreach (var (folder, snapshot) in snapshots)
+            databaseFindings.AddRange(HistoryFindings(all, folder, snapshot));
+        return new ValidationReport(all, databaseFindings) { Streamed = results.Streamed };
     }
 
     /// <summary>The cache key: tool build, placeholder policy, and every schema and configuration the files use.</summary>
@@ -82,14 +90,14 @@ public static class DatabaseValidator
     /// cannot be read are reported here too: there is nothing to parse.
     /// </summary>
     private static int[] Uncached(IReadOnlyList<AdvisoryFile> files, DatabaseContext[] contexts, Task<ValidationCache> opening,
-        DateTimeOffset now, CheckedAdvisory[] results, byte[]?[] hashes)
+        DateTimeOffset now, InOrderResults results, byte[]?[] hashes)
     {
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var advisory = files[i];
             using var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
             if (file.Problem is { } problem)
-                results[i] = Unreadable(advisory, contexts[i], problem);
+                results.Set(i, Unreadable(advisory, contexts[i], problem));
             else
                 hashes[i] = SHA256.HashData(file.Content);
         });
@@ -100,7 +108,7 @@ public static class DatabaseValidator
         {
             if (hashes[i] is not { } hash) continue;
             if (cache.TryGet(files[i].DisplayPath, hash, now, out var entry))
-                results[i] = new CheckedAdvisory(files[i].DisplayPath, files[i].FullPath, contexts[i], entry.Findings, entry.Summary);
+                results.Set(i, new CheckedAdvisory(files[i].DisplayPath, files[i].FullPath, contexts[i], entry.Findings, entry.Summary));
             else
                 pending.Add(i);
         }
@@ -148,20 +156,66 @@ public static class DatabaseValidator
     /// <summary>A file read and parsed: its bytes while the cache still needs them, or the reason it could not be read.</summary>
     private sealed record ParsedFile(BoundedFileReader? Content, ParsedYaml? Yaml, LoadedDocument? Json);
 
-    /// <summary>Per advisory folder: the history rules against the folder as it is at the base reference.</summary>
-    private static IEnumerable<Finding> HistoryFindings(IReadOnlyList<CheckedAdvisory> results, string baseRef, IReadOnlyList<string> folders)
+    /// <summary>The advisory folders as they are at the base reference.</summary>
+    private static List<(string Folder, GitBaseSnapshot Snapshot)> ReadBase(string baseRef, IReadOnlyList<string> folders)
     {
+        var snapshots = new List<(string, GitBaseSnapshot)>();
         foreach (var folder in folders)
         {
             if (!GitBaseReader.TryReadFolder(folder, baseRef, out var snapshot, out var error))
                 throw new ConfigurationException($"--base {baseRef}: {error}", []);
-
-            var prefix = Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
-            var inFolder = results.Where(r => r.FullPath.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
-            if (inFolder.Length == 0) continue;
-            var summaries = inFolder.Select(r => r.Summary.Lint).OfType<LintSummary>().ToArray();
-            foreach (var finding in inFolder[0].Database.Lint.CheckHistory(summaries, snapshot))
-                yield return finding;
+            snapshots.Add((folder, snapshot));
         }
+        return snapshots;
+    }
+
+    /// <summary>The history rules of one advisory folder against the folder as it is at the base reference.</summary>
+    private static IEnumerable<Finding> HistoryFindings(IReadOnlyList<CheckedAdvisory> results, string folder, GitBaseSnapshot snapshot)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
+        var inFolder = results.Where(r => r.FullPath.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+        if (inFolder.Length == 0) return [];
+        var summaries = inFolder.Select(r => r.Summary.Lint).OfType<LintSummary>().ToArray();
+        return inFolder[0].Database.Lint.CheckHistory(summaries, snapshot);
+    }
+
+    /// <summary>
+    /// The results of a run by input position, filled in any order. With a receiver, each result goes to it as soon as
+    /// every earlier one has gone, and only its findings-free remainder is kept.
+    /// </summary>
+    private sealed class InOrderResults(int count, Action<CheckedAdvisory>? receiver)
+    {
+        private readonly CheckedAdvisory?[] _results = new CheckedAdvisory?[count];
+        private readonly Lock _gate = new();
+        private int _next;
+        private int _errors;
+        private int _warnings;
+
+        public void Set(int index, CheckedAdvisory result)
+        {
+            if (receiver is null)
+            {
+                _results[index] = result;
+                return;
+            }
+            lock (_gate)
+            {
+                _results[index] = result;
+                for (; _next < _results.Length && _results[_next] is { } ready; _next++)
+                {
+                    receiver(ready);
+                    foreach (var finding in ready.Findings)
+                    {
+                        if (finding.Level == FindingLevel.Error) _errors++;
+                        else if (finding.Level == FindingLevel.Warning) _warnings++;
+                    }
+                    _results[_next] = ready.Findings.Count == 0 ? ready : ready with { Findings = [] };
+                }
+            }
+        }
+
+        public CheckedAdvisory[] All => Array.ConvertAll(_results, r => r ?? throw new InvalidOperationException("a file was not checked"));
+
+        public FindingCounts Streamed => new(_errors, _warnings);
     }
 }

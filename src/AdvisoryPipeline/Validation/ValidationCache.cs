@@ -14,7 +14,10 @@ namespace AdvisoryPipeline.Validation;
 /// </summary>
 public sealed class ValidationCache
 {
-    private const int FormatVersion = 3;
+    // 3: a location in the file the entry is for is written without its path (most are); the texts of findings
+    // (code, message, hint, pointer), which repeat from file to file, are written once in a table and referred to.
+    // 4: a lint summary ends with the packages the record covers (OSV306 compares them).
+    private const int FormatVersion = 4;
     private static readonly byte[] Magic = "APVC"u8.ToArray();
 
     private readonly Dictionary<string, CacheEntry> _entries;
@@ -69,7 +72,8 @@ public sealed class ValidationCache
                     return new ValidationCache(file, key, entries);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
+            or IndexOutOfRangeException or OverflowException)
         {
             // A cache that cannot be read is a cache miss, never an error.
         }
@@ -127,8 +131,16 @@ public sealed class ValidationCache
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(Key);
-        writer.Write(_next.Count);
-        foreach (var (path, entry) in _next.OrderBy(e => e.Key, StringComparer.Ordinal))
+        var entries = _next.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
+        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, entry) in entries)
+            foreach (var finding in entry.Findings)
+                foreach (var text in new[] { finding.Code, finding.Message, finding.Hint, finding.Pointer })
+                    if (text is not null) texts.TryAdd(text, texts.Count);
+        writer.Write(texts.Count);
+        foreach (var text in texts.Keys) writer.Write(text);
+        writer.Write(entries.Length);
+        foreach (var (path, entry) in entries)
         {
             writer.Write(path);
             writer.Write(entry.ContentHash);
@@ -139,14 +151,12 @@ public sealed class ValidationCache
             writer.Write(entry.Findings.Count);
             foreach (var finding in entry.Findings)
             {
-                writer.Write(finding.Code);
+                writer.Write(texts[finding.Code]);
                 writer.Write((byte)finding.Level);
-                writer.Write(finding.Message);
-                writer.Write(finding.Location.File);
-                writer.Write(finding.Location.Line);
-                writer.Write(finding.Location.Column);
-                WriteNullable(writer, finding.Hint);
-                WriteNullable(writer, finding.Pointer);
+                writer.Write(texts[finding.Message]);
+                WriteLocation(writer, finding.Location, path);
+                writer.Write(finding.Hint is null ? -1 : texts[finding.Hint]);
+                writer.Write(finding.Pointer is null ? -1 : texts[finding.Pointer]);
             }
         }
     }
@@ -157,6 +167,11 @@ public sealed class ValidationCache
         if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion
             || reader.ReadString() != key)
             return false;
+        // A damaged count must not make us allocate beyond the file: each text takes at least one byte.
+        var textCount = reader.ReadInt32();
+        if (textCount < 0 || textCount > reader.BaseStream.Length) return false;
+        var texts = new string[textCount];
+        for (var i = 0; i < texts.Length; i++) texts[i] = reader.ReadString();
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
@@ -169,11 +184,13 @@ public sealed class ValidationCache
             var findings = new Finding[reader.ReadInt32()];
             for (var f = 0; f < findings.Length; f++)
             {
-                var code = reader.ReadString();
+                var code = texts[reader.ReadInt32()];
                 var level = (FindingLevel)reader.ReadByte();
-                var message = reader.ReadString();
-                var location = new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
-                findings[f] = new Finding(code, level, message, location, ReadNullable(reader), ReadNullable(reader));
+                var message = texts[reader.ReadInt32()];
+                var location = ReadLocation(reader, path);
+                var hint = reader.ReadInt32() is >= 0 and var h ? texts[h] : null;
+                var pointer = reader.ReadInt32() is >= 0 and var p ? texts[p] : null;
+                findings[f] = new Finding(code, level, message, location, hint, pointer);
             }
             entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, Moment(expiresTicks), lint, Moment(embargoTicks)));
         }
@@ -185,12 +202,12 @@ public sealed class ValidationCache
         writer.Write(lint is not null);
         if (lint is null) return;
         writer.Write(lint.Path);
-        WriteLocated(writer, lint.Id);
-        WriteOptionalLocated(writer, lint.Published);
-        WriteOptionalLocated(writer, lint.Modified);
+        WriteLocated(writer, lint.Id, lint.Path);
+        WriteOptionalLocated(writer, lint.Published, lint.Path);
+        WriteOptionalLocated(writer, lint.Modified, lint.Path);
         writer.Write(lint.Withdrawn);
         writer.Write(lint.Aliases.Count);
-        foreach (var alias in lint.Aliases) WriteLocated(writer, alias);
+        foreach (var alias in lint.Aliases) WriteLocated(writer, alias, lint.Path);
         writer.Write(lint.Packages.Count);
         foreach (var package in lint.Packages) writer.Write(package);
     }
@@ -199,35 +216,45 @@ public sealed class ValidationCache
     {
         if (!reader.ReadBoolean()) return null;
         var path = reader.ReadString();
-        var id = ReadLocated(reader);
-        var published = ReadOptionalLocated(reader);
-        var modified = ReadOptionalLocated(reader);
+        var id = ReadLocated(reader, path);
+        var published = ReadOptionalLocated(reader, path);
+        var modified = ReadOptionalLocated(reader, path);
         var withdrawn = reader.ReadBoolean();
         var aliases = new LocatedValue[reader.ReadInt32()];
-        for (var i = 0; i < aliases.Length; i++) aliases[i] = ReadLocated(reader);
+        for (var i = 0; i < aliases.Length; i++) aliases[i] = ReadLocated(reader, path);
         var packages = new string[reader.ReadInt32()];
         for (var i = 0; i < packages.Length; i++) packages[i] = reader.ReadString();
         return new LintSummary(path, id, published, modified, withdrawn, aliases, packages);
     }
 
-    private static void WriteLocated(BinaryWriter writer, LocatedValue value)
+    private static void WriteLocated(BinaryWriter writer, LocatedValue value, string file)
     {
         writer.Write(value.Value);
-        writer.Write(value.Where.File);
-        writer.Write(value.Where.Line);
-        writer.Write(value.Where.Column);
+        WriteLocation(writer, value.Where, file);
     }
 
-    private static LocatedValue ReadLocated(BinaryReader reader) =>
-        new(reader.ReadString(), new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32()));
+    private static LocatedValue ReadLocated(BinaryReader reader, string file) => new(reader.ReadString(), ReadLocation(reader, file));
 
-    private static void WriteOptionalLocated(BinaryWriter writer, LocatedValue? value)
+    private static void WriteOptionalLocated(BinaryWriter writer, LocatedValue? value, string file)
     {
         writer.Write(value is not null);
-        if (value is not null) WriteLocated(writer, value);
+        if (value is not null) WriteLocated(writer, value, file);
     }
 
-    private static LocatedValue? ReadOptionalLocated(BinaryReader reader) => reader.ReadBoolean() ? ReadLocated(reader) : null;
+    private static LocatedValue? ReadOptionalLocated(BinaryReader reader, string file) => reader.ReadBoolean() ? ReadLocated(reader, file) : null;
+
+    /// <summary>A location, its path left out when it is <paramref name="file"/>, the file the entry is for.</summary>
+    private static void WriteLocation(BinaryWriter writer, SourceLocation location, string file)
+    {
+        var elsewhere = !string.Equals(location.File, file, StringComparison.Ordinal);
+        writer.Write(elsewhere);
+        if (elsewhere) writer.Write(location.File);
+        writer.Write(location.Line);
+        writer.Write(location.Column);
+    }
+
+    private static SourceLocation ReadLocation(BinaryReader reader, string file) =>
+        new(reader.ReadBoolean() ? reader.ReadString() : file, reader.ReadInt32(), reader.ReadInt32());
 
     private static DateTimeOffset? Moment(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);
 

@@ -33,7 +33,7 @@ internal sealed class ParsedYaml
     public Finding? Problem { get; }
 
     public static ParsedYaml Parsed(string path, string text, bool hasByteOrderMark, LoadOptions options) =>
-        new(path, text, hasByteOrderMark, options, YamlEventLog.Read(text, options.MaxDepth), null);
+        new(path, text, hasByteOrderMark, options, YamlEventLog.Read(text, options.MaxDepth, options.Parser), null);
 
     public static ParsedYaml Failed(string path, string text, bool hasByteOrderMark, LoadOptions options, Finding problem) =>
         new(path, text, hasByteOrderMark, options, null, problem);

@@ -4,6 +4,13 @@ using YamlDotNet.Core.Events;
 
 namespace AdvisoryPipeline.Loading.Yaml;
 
+/// <summary>Which parser reads YAML: the fastest that reads the text, or YamlDotNet, the reference, always.</summary>
+internal enum YamlParserChoice : byte
+{
+    Fastest,
+    YamlDotNetOnly,
+}
+
 /// <summary>A YAML syntax error: the message to show, where it is, and how to mend it when that is known.</summary>
 internal readonly record struct YamlSyntaxError(string Message, Mark Position, string? Hint = null);
 
@@ -16,10 +23,11 @@ internal sealed class YamlEventLog
 {
     private readonly List<ParsingEvent> _events;
 
-    private YamlEventLog(List<ParsingEvent> events, YamlSyntaxError? syntaxError)
+    private YamlEventLog(List<ParsingEvent> events, YamlSyntaxError? syntaxError, bool readByYamlDotNet = true)
     {
         _events = events;
         SyntaxError = syntaxError;
+        ReadByYamlDotNet = readByYamlDotNet;
     }
 
     public ReadOnlySpan<ParsingEvent> Events => CollectionsMarshal.AsSpan(_events);
@@ -27,14 +35,23 @@ internal sealed class YamlEventLog
     /// <summary>The error that stopped the parser after <see cref="Events"/>; null when it read to the end or stopped early on purpose.</summary>
     public YamlSyntaxError? SyntaxError { get; }
 
+    /// <summary>Whether YamlDotNet's parser read the text, rather than <see cref="BlockYamlParser"/>.</summary>
+    public bool ReadByYamlDotNet { get; }
+
     /// <summary>
     /// Reads the events of <paramref name="text"/>. Reading stops after an event that ends every conversion (a
     /// second document, or a collection nested deeper than <paramref name="maxDepth"/>), so that the converter
     /// never misses an event it would use, and the parser, whose time grows quadratically with the depth of flow
     /// collections, never reads on through a file built to keep it busy.
     /// </summary>
-    public static YamlEventLog Read(string text, int maxDepth)
+    /// <remarks>
+    /// <see cref="BlockYamlParser"/> reads the block-style YAML of nearly every advisory, with the same events as
+    /// YamlDotNet; YamlDotNet reads the rest, and every file when <paramref name="choice"/> says so.
+    /// </remarks>
+    public static YamlEventLog Read(string text, int maxDepth, YamlParserChoice choice = YamlParserChoice.Fastest)
     {
+        if (choice == YamlParserChoice.Fastest && BlockYamlParser.TryRead(text, maxDepth) is { } blockEvents)
+            return new YamlEventLog(blockEvents, null, readByYamlDotNet: false);
         // About one event per 25 characters in real advisories; growing the list costs more than a generous start.
         var events = new List<ParsingEvent>(Math.Max(16, text.Length / 16));
         var scanner = new Scanner(new StringReader(text));

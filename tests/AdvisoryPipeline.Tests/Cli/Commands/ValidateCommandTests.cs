@@ -205,7 +205,8 @@ public sealed class ValidateCommandTests : IDisposable
         var result = _cli.Run("validate", "advisories/TSSA-2026-9.yaml");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("TSSA-2026-9 held until 2026-12-01T09:00:00Z", result.OutLines[0]);
+        // Notes come with the summary, after the findings, which are printed while the run goes on.
+        Assert.Equal("TSSA-2026-9 held until 2026-12-01T09:00:00Z", result.OutLines[^2]);
         Assert.Equal("1 advisory checked, 0 errors, 0 warnings, 1 held", result.OutLines[^1]);
     }
 
