@@ -30,18 +30,20 @@ public static class AdvisoryChecker
         Lint.LintSummary? lintSummary = null;
         if (document.Record is { } json)
         {
-            var schemaFindings = SchemaFindings.Check(database.Schema, json, document.Map);
+            var schema = SchemaFindings.Report(database.Schema, json, document.Map);
+            var schemaFindings = schema.Findings;
             findings.AddRange(schemaFindings);
             advisory = LoadedAdvisory.From(document, out var readFindings);
-            findings.AddRange(readFindings);
+            findings.AddRange(UnexplainedReadFindings(readFindings, schemaFindings));
             if (advisory is not null)
             {
                 // A missing id is the schema's to report; the policy judges the ids there are.
                 if (advisory.Record.Id is { Length: > 0 } id && IdFindings.Unusable(id, document.Map.Locate("/id")) is { } unusable) findings.Add(unusable);
                 var lint = database.Lint.CheckRecord(document, advisory.Record);
-                findings.AddRange(lint.Findings);
+                var lintFindings = WithoutAbsencesTheSchemaReports(lint.Findings, schema, json);
+                findings.AddRange(lintFindings);
                 lintSummary = lint.Summary;
-                WithoutRestatedSchemaErrors(findings, schemaFindings, lint.Findings);
+                WithoutRestatedSchemaErrors(findings, schemaFindings, lintFindings);
             }
         }
         else
@@ -52,7 +54,9 @@ public static class AdvisoryChecker
 
         var embargo = advisory?.Authoring.EmbargoUntil;
         var summary = new AdvisorySummary(advisory?.Id, ExpiryOf(advisory?.Record, embargo, clock), lintSummary, embargo);
-        return new CheckedAdvisory(file.DisplayPath, file.FullPath, database, FindingOrder.Sort(findings), summary, advisory);
+        // The same finding twice at one place says nothing new: two raw HTML tags of one kind in a JSON string, whose
+        // positions inside the string are not known, are both at the string's start.
+        return new CheckedAdvisory(file.DisplayPath, file.FullPath, database, FindingOrder.Sort(findings.Distinct()), summary, advisory);
     }
 
     /// <summary>
@@ -68,6 +72,35 @@ public static class AdvisoryChecker
         var restated = schemaFindings.Where(f => f.Pointer is not null && explained.Contains(f.Pointer)).ToHashSet();
         if (restated.Count > 0) findings.RemoveAll(restated.Contains);
     }
+
+    /// <summary>
+    /// One finding per mistake: a value the schema reports missing (a required property; the key a misspelt one stands
+    /// for, <c>summary</c> for <c>sumary</c>) is not reported again by a lint rule that reads its absence as an empty
+    /// value ("the record has no summary", <c>"" is not an absolute URL</c>); nor is a value the record does not
+    /// hold inside an object the schema already rejects (an event whose only key is <c>fixd</c>).
+    /// </summary>
+    private static IReadOnlyList<Finding> WithoutAbsencesTheSchemaReports(IReadOnlyList<Finding> lintFindings, SchemaReport schema, System.Text.Json.JsonElement record)
+    {
+        if (schema.Findings.Count == 0) return lintFindings;
+        var rejected = schema.Findings.Where(f => f.Pointer is not null).Select(f => f.Pointer!).ToHashSet(StringComparer.Ordinal);
+        return lintFindings.Where(f => !(f.Pointer is { } pointer
+                && (schema.MissingValues.Contains(pointer) || rejected.Contains(pointer) || rejected.Contains(ParentOf(pointer)))
+                && !JsonSchema.JsonPointer.TryNavigate(record, pointer, out _)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A value of the wrong type keeps the record from being read into the model (AUTH000); where the schema reports
+    /// that value (or a value inside it, or the object holding it), its finding says the same in the user's terms.
+    /// </summary>
+    private static IEnumerable<Finding> UnexplainedReadFindings(IReadOnlyList<Finding> readFindings, IReadOnlyList<Finding> schemaFindings) =>
+        readFindings.Where(read => read.Code != AuthoringFindingCodes.UnreadableRecord || read.Pointer is not { } pointer
+            || !schemaFindings.Any(f => f.Pointer is { } at && (Encloses(at, pointer) || Encloses(pointer, at))));
+
+    private static bool Encloses(string outer, string inner) =>
+        inner.StartsWith(outer, StringComparison.Ordinal) && (inner.Length == outer.Length || inner[outer.Length] == '/');
+
+    private static string ParentOf(string pointer) => pointer[..Math.Max(0, pointer.LastIndexOf('/'))];
 
     /// <summary>
     /// Checks compare the record's timestamps with "now + 1 day", and the embargo with now: once all of those

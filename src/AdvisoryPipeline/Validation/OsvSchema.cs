@@ -22,15 +22,19 @@ public sealed class OsvSchema
 {
     public const string EmbeddedResourceName = "AdvisoryPipeline.Schemas.osv-schema.json";
 
-    private OsvSchema(CompiledSchema compiled, string source, string fingerprint, string? rootTitle)
+    private OsvSchema(CompiledSchema compiled, SchemaDeclarations declarations, string source, string fingerprint, string? rootTitle)
     {
         Compiled = compiled;
+        Declarations = declarations;
         Source = source;
         Fingerprint = fingerprint;
         RootTitle = rootTitle;
     }
 
     public CompiledSchema Compiled { get; }
+
+    /// <summary>The property names and allowed values at the places of schema errors, for "did you mean".</summary>
+    internal SchemaDeclarations Declarations { get; }
 
     /// <summary>"embedded OSV schema" or the file it came from, for messages.</summary>
     public string Source { get; }
@@ -87,7 +91,7 @@ public sealed class OsvSchema
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(
             [.. utf8, .. Encoding.UTF8.GetBytes("\nprefix=" + (databasePrefix ?? ""))]));
         var title = schema["title"] is JsonValue t && t.TryGetValue<string>(out var text) ? text : null;
-        return new OsvSchema(compiled, source, fingerprint, title);
+        return new OsvSchema(compiled, SchemaDeclarations.Of(document.RootElement), source, fingerprint, title);
     }
 
     /// <summary>Adds <paramref name="prefix"/> as the first alternative of <c>$defs/prefix/pattern</c>.</summary>

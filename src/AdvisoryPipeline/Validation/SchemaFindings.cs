@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.JsonSchema;
-using AdvisoryPipeline.JsonSchema.Evaluation;
 using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Validation;
@@ -9,20 +8,31 @@ namespace AdvisoryPipeline.Validation;
 /// <summary>
 /// Turns schema errors into findings a maintainer can act on: one finding per failed rule (its most relevant
 /// anyOf/oneOf branch, as Python jsonschema's best_match picks it), at the YAML line of the offending value,
-/// with the rule's title as context and a hint where the keyword implies one.
+/// with the rule's title as context and a hint where the keyword implies one: for a misspelt key or value, the
+/// known one it most likely stands for (see <see cref="SchemaSuggestions"/>).
 /// </summary>
 public static class SchemaFindings
 {
     /// <summary>Every schema finding has this code; the keyword is in the message and the hint.</summary>
     public const string Code = "SCH001";
 
-    public static IReadOnlyList<Finding> Check(OsvSchema schema, JsonElement record, SourceMap map)
+    public static IReadOnlyList<Finding> Check(OsvSchema schema, JsonElement record, SourceMap map) =>
+        Report(schema, record, map).Findings;
+
+    /// <summary>
+    /// The findings, and the pointers of the values they say are missing: a required property that is not there
+    /// (<c>/affected/0/package/ecosystem</c>), or the key a misspelt one stands for (<c>/summary</c> for
+    /// <c>sumary</c>). A lint rule that reports the absence of such a value restates the same mistake.
+    /// </summary>
+    internal static SchemaReport Report(OsvSchema schema, JsonElement record, SourceMap map)
     {
         var result = schema.Compiled.Validate(record);
-        if (result.IsValid) return [];
+        if (result.IsValid) return SchemaReport.Clean;
 
         var findings = new List<Finding>();
+        var missing = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<(string, string)>();
+        var suggestions = new SchemaSuggestions(schema.Declarations, record);
         foreach (var error in OnePerValue(result.BestMatchPerError()))
         {
             if (!seen.Add((error.InstanceLocation, error.Message))) continue;
@@ -32,9 +42,17 @@ public static class SchemaFindings
             var location = error.Keyword is "additionalProperties" or "unevaluatedProperties" or "propertyNames" or "false"
                 ? map.LocateKey(error.InstanceLocation)
                 : map.Locate(error.InstanceLocation);
-            findings.Add(new Finding(Code, FindingLevel.Error, message, location, HintFor(error), error.InstanceLocation));
+            var finding = new Finding(Code, FindingLevel.Error, message, location, HintFor(error), error.InstanceLocation);
+            findings.Add(error.Keyword switch
+            {
+                "additionalProperties" or "unevaluatedProperties" => suggestions.ForUnknownKey(finding, error, missing),
+                "required" => suggestions.ForMissingProperty(finding, error, map, missing),
+                "oneOf" or "anyOf" => suggestions.ForAlternatives(finding, error, map),
+                "enum" or "const" => suggestions.ForValue(finding, error),
+                _ => finding,
+            });
         }
-        return findings;
+        return new SchemaReport(findings, missing);
     }
 
     /// <summary>
@@ -90,7 +108,7 @@ public static class SchemaFindings
     {
         "pattern" when error.InstanceLocation == "/id" =>
             "use a prefix registered with OSV, or set id_prefix in the database.yaml of this folder to your database's prefix",
-        "additionalProperties" or "unevaluatedProperties" when IsTopLevel(error.InstanceLocation) =>
+        "additionalProperties" or "unevaluatedProperties" when SchemaSuggestions.IsTopLevel(error.InstanceLocation) =>
             "OSV allows only its own top-level fields: remove it, or move it under database_specific",
         "additionalProperties" or "unevaluatedProperties" => "remove it, or check its spelling",
         "required" => "add the missing field",
@@ -102,8 +120,6 @@ public static class SchemaFindings
         "type" => "check the YAML structure here: indentation and list dashes decide the type",
         _ => null,
     };
-
-    private static bool IsTopLevel(string pointer) => pointer.LastIndexOf('/') == 0;
 
     private static string Lowercase(string title) =>
         title.Length > 1 && char.IsUpper(title[0]) && !char.IsUpper(title[1])
