@@ -1,4 +1,5 @@
 using System.Buffers;
+using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Lint;
 
@@ -15,14 +16,16 @@ internal static class ReferenceChecks
             for (var i = 0; i < references.Count; i++)
             {
                 if (references[i] is not { } reference) continue;
-                primary |= reference.Type is "ADVISORY" or "FIX" or "WEB";
+                primary |= IsPrimary(reference.Type);
                 var pointer = Pointers.Item("/references", i) + "/url";
                 var url = reference.Url ?? "";
-                CheckUrl(context, pointer, url);
+                // A repeated URL is one mistake: what is wrong with the URL itself is reported at its first use.
                 if (seen is not null && !seen.TryAdd(url, i))
                     context.Report(LintRules.UniqueUrl, pointer,
                         $"{url} is already referenced on line {context.Locate(Pointers.Item("/references", seen[url]) + "/url").Line}",
                         "keep one reference per URL, with the type that fits best");
+                else
+                    CheckUrl(context, pointer, url);
             }
         }
         // A withdrawn record points readers to what replaced it, not to a fix.
@@ -31,6 +34,15 @@ internal static class ReferenceChecks
                 references is { Count: > 0 } ? "no reference is of type ADVISORY, FIX or WEB" : "the record has no references",
                 "link the advisory page (ADVISORY), the fixing commit or release (FIX), or a page about the issue (WEB)");
     }
+
+    private static readonly string[] PrimaryTypes = ["ADVISORY", "FIX", "WEB"];
+
+    /// <summary>
+    /// ADVISORY, FIX or WEB; or a misspelling of one (<c>advisory</c>, <c>ADVISROY</c>), which the schema reports as
+    /// such: saying there is no primary reference as well would report the one mistake twice.
+    /// </summary>
+    private static bool IsPrimary(string? type) =>
+        type is not null && (PrimaryTypes.Contains(type, StringComparer.Ordinal) || Suggestions.Closest(type, PrimaryTypes) is not null);
 
     private static void CheckUrl(RecordContext context, string pointer, string url)
     {
@@ -80,18 +92,9 @@ internal static class ReferenceChecks
         return !authority.IsEmpty;
     }
 
-    /// <summary>ttps, htps, htttps, hhttp...: one letter away from http or https.</summary>
-    private static bool IsMistypedHttp(string scheme) => OneEditApart(scheme, "https") || OneEditApart(scheme, "http");
-
-    private static bool OneEditApart(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1) return false;
-        var i = 0;
-        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
-        var restA = a.AsSpan(Math.Min(i + (a.Length >= b.Length ? 1 : 0), a.Length));
-        var restB = b.AsSpan(Math.Min(i + (b.Length >= a.Length ? 1 : 0), b.Length));
-        return restA.SequenceEqual(restB);
-    }
+    /// <summary>ttps, htps, htttps, hhttp, htpts...: one edit away from http or https.</summary>
+    private static bool IsMistypedHttp(string scheme) =>
+        Suggestions.Distance(scheme, "https", limit: 2) <= 1 || Suggestions.Distance(scheme, "http", limit: 2) <= 1;
 
     /// <summary>RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ).</summary>
     private static bool IsScheme(ReadOnlySpan<char> text)
