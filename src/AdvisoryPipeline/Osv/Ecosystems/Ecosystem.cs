@@ -39,9 +39,11 @@ public readonly record struct Ecosystem(EcosystemDefinition Definition, string? 
         if (definition is null)
         {
             var near = OsvEcosystems.FindIgnoringCase(baseName);
-            error = near is null
-                ? $"{QuotedText.Of(baseName)} is not an ecosystem defined by the OSV schema"
-                : $"{QuotedText.Of(baseName)} is not an OSV ecosystem; names are case-sensitive: did you mean \"{near.Name}\"?";
+            error = near is not null
+                ? $"{QuotedText.Of(baseName)} is not an OSV ecosystem; names are case-sensitive: did you mean \"{near.Name}\"?"
+                : OsvEcosystems.Suggest(baseName) is { } suggestion
+                    ? $"{QuotedText.Of(baseName)} is not an ecosystem defined by the OSV schema: did you mean \"{suggestion}\"?"
+                    : $"{QuotedText.Of(baseName)} is not an ecosystem defined by the OSV schema";
             return false;
         }
 

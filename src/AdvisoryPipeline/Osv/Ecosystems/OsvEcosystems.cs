@@ -1,3 +1,5 @@
+using AdvisoryPipeline.Diagnostics;
+
 namespace AdvisoryPipeline.Osv.Ecosystems;
 
 /// <summary>
@@ -79,4 +81,19 @@ public static class OsvEcosystems
     /// hints (<c>pypi</c> → <c>PyPI</c>); null when nothing matches.
     /// </summary>
     public static EcosystemDefinition? FindIgnoringCase(string name) => ByNameIgnoringCase.GetValueOrDefault(name.Trim());
+
+    /// <summary>
+    /// The defined name an unknown one most likely stands for (<c>crates</c> → <c>crates.io</c>, <c>NPM</c> →
+    /// <c>npm</c>), else the one ecosystem whose purl type it is (<c>cargo</c> → <c>crates.io</c>, <c>golang</c> →
+    /// <c>Go</c>); null when nothing is close.
+    /// </summary>
+    public static string? Suggest(string name)
+    {
+        var trimmed = name.Trim();
+        if (Suggestions.Closest(trimmed, All.Select(definition => definition.Name)) is { } closest) return closest;
+        // "generic" names no ecosystem, whatever else uses it.
+        if (string.Equals(trimmed, "generic", StringComparison.OrdinalIgnoreCase)) return null;
+        var byPurlType = All.Where(definition => string.Equals(definition.Purl?.Type, trimmed, StringComparison.OrdinalIgnoreCase)).Take(2).ToArray();
+        return byPurlType.Length == 1 ? byPurlType[0].Name : null;
+    }
 }
