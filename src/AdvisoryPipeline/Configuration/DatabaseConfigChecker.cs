@@ -67,22 +67,30 @@ internal sealed class DatabaseConfigChecker
 
     private void CheckObject(JsonElement value, JsonTypeInfo info, string pointer)
     {
+        // A required key that a misspelt one stands for is one mistake, reported once: at the misspelling.
+        var meant = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in value.EnumerateObject())
         {
             var entryPointer = Append(pointer, entry.Name);
             var property = info.Properties.FirstOrDefault(p => p.Name == entry.Name);
             if (property is null)
             {
-                var known = string.Join(", ", info.Properties.Select(p => p.Name));
+                var known = info.Properties.Select(p => p.Name).ToArray();
+                var list = Suggestions.List(known, known.Length);
+                var suggestion = Suggestions.Closest(entry.Name, known.Where(name => !value.TryGetProperty(name, out _) && !meant.Contains(name)));
+                if (suggestion is not null) meant.Add(suggestion);
+                var hint = suggestion is not null
+                    ? $"did you mean {suggestion}? (the keys known here are: {list})"
+                    : $"the keys known here are: {list}";
                 Add(ConfigFindingCodes.UnknownKey, $"unknown key {Excerpt.Of(entry.Name)} in {Describe(pointer)}",
-                    $"the keys known here are: {known}", _map.LocateKey(entryPointer), entryPointer);
+                    hint, _map.LocateKey(entryPointer), entryPointer);
                 continue;
             }
             CheckValue(entry.Value, property.PropertyType, entryPointer);
         }
         foreach (var property in info.Properties.Where(p => p.IsRequired))
         {
-            if (value.TryGetProperty(property.Name, out _)) continue;
+            if (value.TryGetProperty(property.Name, out _) || meant.Contains(property.Name)) continue;
             Add(ConfigFindingCodes.MissingKey, $"{Describe(pointer)} has no {property.Name}, which is required",
                 $"add {property.Name}: ...", _map.Locate(pointer), Append(pointer, property.Name));
         }

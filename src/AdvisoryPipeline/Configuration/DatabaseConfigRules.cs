@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json;
+using AdvisoryPipeline.Diagnostics;
 
 namespace AdvisoryPipeline.Configuration;
 
@@ -11,6 +12,7 @@ internal static class DatabaseConfigRules
 {
     private static readonly string[] LintLevels = ["off", "info", "warning", "error"];
     private static readonly string[] Deliveries = ["per_recipient", "together"];
+    private static readonly string[] Environments = ["test", "production"];
 
     private static readonly ValueRule[] ValueRules =
     [
@@ -23,7 +25,7 @@ internal static class DatabaseConfigRules
         new("/mailing_list/reply_to", IsMailAddress, "write a mail address, e.g. security@example.org"),
         new("/mailing_list/subject", NotBlank, $"write a subject template, e.g. \"{MailingListConfig.DefaultSubject}\""),
         new("/ecosystems/*", NotBlank, "write an OSV ecosystem name, e.g. PyPI"),
-        new("/lint/*", value => LintLevels.Contains(value, StringComparer.Ordinal), "write one of: " + string.Join(", ", LintLevels)),
+        new("/lint/*", value => OneOf(LintLevels, value)),
         // The one grammar of targets: the hint is the parser's own message.
         new("/publish/targets/*", text => PublishTargetSpec.TryParse(text, out _, out var error) ? null : error),
         new("/policy/contacts/*", IsContactUri, "write a mailto:, https: or tel: URI, e.g. mailto:security@example.org"),
@@ -38,7 +40,7 @@ internal static class DatabaseConfigRules
         new("/policy/acknowledgments", IsHttpsUrl, "write an https URL of the page that thanks reporters"),
         new("/prenotify/*/recipients/*/address", IsMailAddress, "write a mail address, e.g. distros@vs.openwall.org"),
         new("/prenotify/*/recipients/*/key", IsFilePath, "write the path of the recipient's OpenPGP public key file, relative to database.yaml"),
-        new("/prenotify/*/delivery", value => Deliveries.Contains(value, StringComparer.Ordinal), "write one of: " + string.Join(", ", Deliveries)),
+        new("/prenotify/*/delivery", value => OneOf(Deliveries, value)),
         new("/prenotify/*/subject", NotBlank, $"write a subject template, e.g. \"{PrenotifyListConfig.DefaultSubject}\""),
         // Secrets never go into the file; a value that is not a variable's name may be one, so it is not repeated.
         new("/chat/slack/*/webhook_env", IsVariableName, VariableHint("the Slack webhook URL", "SLACK_SECURITY_WEBHOOK")) { ShowValue = false },
@@ -48,7 +50,7 @@ internal static class DatabaseConfigRules
         new("/chat/matrix/*/room", IsMatrixRoomId, "write the room ID (Room settings, Advanced), e.g. !AbCdEf:example.org"),
         new("/cna/short_name", NotBlank, "write the CNA's short name at CVE Services, e.g. short_name: tessera"),
         new("/cna/org_id", text => Guid.TryParseExact(text, "D", out _), "write the CNA's organisation UUID, e.g. org_id: 8254265b-2729-46b6-b9e3-3dfca2d5bfca"),
-        new("/cna/environment", value => value is "test" or "production", "write test or production"),
+        new("/cna/environment", value => OneOf(Environments, value)),
         new("/cna/vendor", NotBlank, "write the vendor's name, e.g. vendor: Tessera Project"),
         new("/cna/products/*/vendor", NotBlank, "write the vendor's name, or leave vendor out"),
         new("/cna/products/*/product", NotBlank, "write the product's name, or leave product out"),
@@ -107,6 +109,13 @@ internal static class DatabaseConfigRules
         return patternSegments.Length == pointerSegments.Length
             && patternSegments.Zip(pointerSegments).All(pair => pair.First == "*" || pair.First == pair.Second);
     }
+
+    /// <summary>The hint for a value that is not one of <paramref name="allowed"/>: the one it most likely stands for, and the list.</summary>
+    private static string? OneOf(string[] allowed, string value) =>
+        allowed.Contains(value, StringComparer.Ordinal) ? null
+            : Suggestions.Closest(value, allowed) is { } suggestion
+                ? $"did you mean {suggestion}? (write one of: {Suggestions.List(allowed)})"
+                : "write one of: " + Suggestions.List(allowed);
 
     private static bool NotBlank(string text) => !string.IsNullOrWhiteSpace(text);
 

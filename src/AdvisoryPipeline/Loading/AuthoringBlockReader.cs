@@ -34,8 +34,9 @@ public static class AuthoringBlockReader
             var pointer = $"{root}/{property.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
             if (!AuthoringBlock.Keys.Contains(property.Name, StringComparer.Ordinal))
             {
-                found.Add(Located(document, AuthoringFindingCodes.UnknownKey, $"{property.Name} is not a key of the {key} block",
-                    pointer, $"the block has {KeyList()}", onKey: true));
+                var suggestion = Suggestions.Closest(property.Name, AuthoringBlock.Keys.Where(known => !block.TryGetProperty(known, out _)));
+                found.Add(Located(document, AuthoringFindingCodes.UnknownKey, $"{Excerpt.Of(property.Name)} is not a key of the {key} block",
+                    pointer, suggestion is null ? $"the block has {KeyList()}" : $"did you mean {suggestion}? (the block has {KeyList()})", onKey: true));
                 continue;
             }
             if (property.Name == AuthoringBlock.RequestCveKey)
