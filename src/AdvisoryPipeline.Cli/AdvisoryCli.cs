@@ -41,14 +41,8 @@ public static class AdvisoryCli
     {
         var root = BuildRoot(env);
         var parse = root.Parse(args);
-        // A misspelt option would otherwise be taken for a PATH or ID argument; a file named "-x" is "./-x".
-        var errors = parse.Errors.Select(e => e.Message)
-            .Concat(parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
-                .SelectMany(argument => argument.Tokens)
-                .Where(t => t.Value.StartsWith('-') && t.Value.Length > 1)
-                .Select(t => $"unknown option {t.Value}"))
-            .ToArray();
-        if (errors.Length > 0)
+        var errors = ParseErrorMessages.Of(parse);
+        if (errors.Count > 0)
         {
             foreach (var error in errors)
                 env.Error.WriteLine("advisory: " + error);
