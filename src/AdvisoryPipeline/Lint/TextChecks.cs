@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Text;
+using AdvisoryPipeline.Markup;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace AdvisoryPipeline.Lint;
 
@@ -87,6 +90,8 @@ internal static class TextChecks
 
         private void CheckMarkers(string value, RecordStrings.Path path)
         {
+            string? pointer = null;
+            List<(int Start, int End)>? code = null;
             var offset = 0;
             while (offset < value.Length && value.AsSpan(offset).IndexOfAny(MarkerSearch) is var found and >= 0)
             {
@@ -94,12 +99,32 @@ internal static class TextChecks
                 var marker = MarkerAt(value, at);
                 if (IsWord(value, at, marker.Length))
                 {
-                    context.ReportInValue(LintRules.NoWorkMarker, path.ToString(), value, at, marker.Length,
-                        $"{marker} is left in the text", "finish the text, or move the note out of the record into a YAML # comment");
-                    return;
+                    pointer ??= path.ToString();
+                    code ??= pointer is "/details" or "/summary" ? CodeIn(value) : [];
+                    if (!code.Exists(range => at >= range.Start && at < range.End))
+                    {
+                        context.ReportInValue(LintRules.NoWorkMarker, pointer, value, at, marker.Length,
+                            $"{marker} is left in the text", "finish the text, or move the note out of the record into a YAML # comment");
+                        return;
+                    }
                 }
                 offset = at + 1;
             }
+        }
+
+        /// <summary>
+        /// The code spans and code blocks of Markdown text (details, and a summary with backticks), read as every output
+        /// reads them: a <c>TODO</c> there is quoted code (<c>`// TODO: remove`</c>), not a note left by the author.
+        /// Parsed only once a marker is found, which is rare.
+        /// </summary>
+        private static List<(int Start, int End)> CodeIn(string markdown)
+        {
+            var ranges = new List<(int Start, int End)>();
+            if (DetailsMarkdown.Parse(markdown).Document is not { } document) return ranges;
+            foreach (var node in document.Descendants())
+                if (node is CodeInline or CodeBlock)
+                    ranges.Add((node.Span.Start, node.Span.End + 1));
+            return ranges;
         }
 
         /// <summary>

@@ -60,6 +60,38 @@ public sealed class LintTextTests
         Assert.Empty(LintHarness.Check("advisories/TSSA-2025-1.yaml", yaml).Findings);
     }
 
+    [Theory]
+    [InlineData("The patch removes the `// TODO: check depth` comment and adds the check.")]
+    [InlineData("Run `grep -r TODO src/` to find the unfinished handlers.")]
+    [InlineData("The sample:\n\n  ```python\n  # FIXME: recursion\n  decode(data)\n  ```\n\n  crashes.")]
+    [InlineData("The sample:\n\n      decode(data)  # XXX unbounded\n\n  crashes.")]
+    public void Markers_quoted_as_code_in_details_are_not_reported(string details)
+    {
+        var yaml = LintHarness.CleanRecord().Replace("The decoder of tessera-py has no limit on the nesting depth of lists.", details, StringComparison.Ordinal);
+
+        Assert.Empty(LintHarness.Check("advisories/TSSA-2025-1.yaml", yaml).Findings);
+    }
+
+    [Fact]
+    public void A_marker_in_prose_is_reported_even_when_code_quotes_another()
+    {
+        var yaml = LintHarness.CleanRecord().Replace(
+            "The decoder of tessera-py has no limit on the nesting depth of lists.",
+            "The `TODO` handler overflows. TODO: list the releases.", StringComparison.Ordinal);
+
+        var finding = Assert.Single(LintHarness.Check("advisories/TSSA-2025-1.yaml", yaml).Findings);
+
+        Assert.Equal(("OSV806", "/details", 8, 33), (finding.Code, finding.Pointer, finding.Location.Line, finding.Location.Column));
+    }
+
+    [Fact]
+    public void A_marker_in_backticks_of_a_url_is_still_reported()
+    {
+        var yaml = LintHarness.CleanRecord() + "database_specific:\n  notes:\n    - \"`TODO` check with upstream\"\n";
+
+        Assert.Equal("OSV806", Assert.Single(LintHarness.Check("advisories/TSSA-2025-1.yaml", yaml).Findings).Code);
+    }
+
     [Fact]
     public void A_marker_in_any_string_of_the_record_is_reported_with_its_pointer()
     {
