@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Lint.History;
 using AdvisoryPipeline.Loading;
@@ -34,30 +35,33 @@ public static class DatabaseValidator
         // Commands that go on to render or publish need every record, so they do not use the cache.
         var cacheFile = options.KeepRecords ? null : options.CacheFile;
         var now = options.Clock.GetUtcNow();
+        // Stamps are compared with the file system's clock, never the run's (which tests and --now set).
+        var started = DateTimeOffset.UtcNow;
         var results = new InOrderResults(files.Count, onChecked);
         // Content hashes of the files already read for the cache lookup, so that a changed file is not hashed twice.
         var hashes = new byte[]?[files.Count];
         ValidationCache? cache = null;
         int[] pending;
+        var contentReads = 0;
         if (cacheFile is null)
         {
             pending = [.. Enumerable.Range(0, files.Count)];
         }
         else
         {
-            // Reading a large cache takes as long as hashing the files, so the two overlap.
             var key = CacheKey(contexts.Distinct(), options);
-            var opening = Task.Run(() => ValidationCache.Open(cacheFile, key));
-            pending = File.Exists(cacheFile)
-                ? Uncached(files, contexts, opening, now, results, hashes)
-                : [.. Enumerable.Range(0, files.Count)];
-            cache = opening.Result;
+            cache = ValidationCache.Open(cacheFile, key);
+            pending = cache.IsEmpty
+                ? [.. Enumerable.Range(0, files.Count)]
+                : Uncached(files, contexts, cache, now, Settled(started, options), results, hashes, out contentReads);
         }
         // Reading and parsing stay on this thread: see ParseAheadPipeline for why.
         ParseAheadPipeline<ParsedFile>.Run(pending.Length, Environment.ProcessorCount - 1,
             k => Parse(files[pending[k]], keepContent: cache is not null && hashes[pending[k]] is null),
-            (k, parsed) => results.Set(pending[k], Finish(files[pending[k]], parsed, hashes[pending[k]], contexts[pending[k]], cache, options)));
+            (k, parsed) => results.Set(pending[k], Finish(files[pending[k]], parsed, hashes[pending[k]], contexts[pending[k]], cache,
+                Settled(started, options), options)));
         cache?.Save();
+        contentReads += pending.Length;
 
         var all = results.All;
         // A database whose folder holds no advisory yet is still a database: its configuration is checked too.
@@ -80,7 +84,7 @@ public static class DatabaseValidator
             .Select(r => (r.Summary.Id!, r.Summary.Lint?.Id.Where ?? SourceLocation.WholeFile(r.Path)))));
         foreach (var (folder, snapshot) in snapshots)
             databaseFindings.AddRange(HistoryFindings(all, folder, snapshot));
-        return new ValidationReport(all, databaseFindings) { Streamed = results.Streamed, Databases = databases };
+        return new ValidationReport(all, databaseFindings) { Streamed = results.Streamed, Databases = databases, ContentReads = contentReads };
     }
 
     /// <summary>The cache key: tool build, placeholder policy, and every schema and configuration the files use.</summary>
@@ -90,35 +94,45 @@ public static class DatabaseValidator
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal));
 
+    /// <summary>The stamp of a file that can stand for its content in a later run, or null.</summary>
+    private static Func<AdvisoryFile, FileStamp?> Settled(DateTimeOffset started, ValidationOptions options) =>
+        file => file.Stamp is { } stamp && stamp.IsSettledBefore(started, options.StampSettling) ? stamp : null;
+
     /// <summary>
-    /// Fills in the results of files whose findings are cached, reading and hashing them on every core while the
-    /// cache loads; returns the indexes of the others, whose hashes stay in <paramref name="hashes"/>. Files that
-    /// cannot be read are reported here too: there is nothing to parse.
+    /// Fills in the results of files whose findings are cached: those whose settled stamp is unchanged without reading
+    /// them, the others by reading and hashing them on every core; returns the indexes of the rest, whose hashes stay in
+    /// <paramref name="hashes"/>. Files that cannot be read are reported here too: there is nothing to parse.
     /// </summary>
-    private static int[] Uncached(IReadOnlyList<AdvisoryFile> files, DatabaseContext[] contexts, Task<ValidationCache> opening,
-        DateTimeOffset now, InOrderResults results, byte[]?[] hashes)
+    private static int[] Uncached(IReadOnlyList<AdvisoryFile> files, DatabaseContext[] contexts, ValidationCache cache,
+        DateTimeOffset now, Func<AdvisoryFile, FileStamp?> settled, InOrderResults results, byte[]?[] hashes, out int contentReads)
     {
+        var missed = new bool[files.Count];
+        var reads = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var advisory = files[i];
-            using var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
-            if (file.Problem is { } problem)
-                results.Set(i, Unreadable(advisory, contexts[i], problem));
-            else
-                hashes[i] = SHA256.HashData(file.Content);
+            CacheEntry? entry;
+            if (advisory.Stamp is not { } stamp || !cache.TryGet(advisory.DisplayPath, stamp, now, out entry))
+            {
+                using var file = BoundedFileReader.Read(advisory.FullPath, LoadOptions.Default.MaxBytes);
+                Interlocked.Increment(ref reads);
+                if (file.Problem is { } problem)
+                {
+                    results.Set(i, Unreadable(advisory, contexts[i], problem));
+                    return;
+                }
+                var hash = SHA256.HashData(file.Content);
+                if (!cache.TryGet(advisory.DisplayPath, hash, settled(advisory), now, out entry))
+                {
+                    hashes[i] = hash;
+                    missed[i] = true;
+                    return;
+                }
+            }
+            results.Set(i, new CheckedAdvisory(advisory.DisplayPath, advisory.FullPath, contexts[i], entry.Findings, entry.Summary));
         });
-
-        var cache = opening.Result;
-        var pending = new List<int>();
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (hashes[i] is not { } hash) continue;
-            if (cache.TryGet(files[i].DisplayPath, hash, now, out var entry))
-                results.Set(i, new CheckedAdvisory(files[i].DisplayPath, files[i].FullPath, contexts[i], entry.Findings, entry.Summary));
-            else
-                pending.Add(i);
-        }
-        return [.. pending];
+        contentReads = reads;
+        return [.. Enumerable.Range(0, files.Count).Where(i => missed[i])];
     }
 
     /// <summary>
@@ -139,7 +153,7 @@ public static class DatabaseValidator
 
     /// <summary>The rest of checking a file, on any thread: conversion, schema, lint, and the cache entry.</summary>
     private static CheckedAdvisory Finish(AdvisoryFile advisory, ParsedFile parsed, byte[]? knownHash, DatabaseContext database,
-        ValidationCache? cache, ValidationOptions options)
+        ValidationCache? cache, Func<AdvisoryFile, FileStamp?> settled, ValidationOptions options)
     {
         var hash = knownHash;
         using (var file = parsed.Content)
@@ -151,7 +165,7 @@ public static class DatabaseValidator
         var result = parsed.Json is { } json
             ? AdvisoryChecker.Check(advisory, json, database, options.Clock)
             : AdvisoryChecker.Check(advisory, parsed.Yaml!, database, options.Clock);
-        cache?.Put(advisory.DisplayPath, hash!, result.Findings, result.Summary);
+        cache?.Put(advisory.DisplayPath, hash!, settled(advisory), result.Findings, result.Summary);
         return options.KeepRecords ? result : result with { Advisory = null };
     }
 

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using AdvisoryPipeline.Diagnostics;
+using AdvisoryPipeline.FileSystem;
 using AdvisoryPipeline.Lint;
 
 namespace AdvisoryPipeline.Validation;
 
 /// <summary>
 /// Findings of files already validated, keyed by the file's path and SHA-256 content hash, so that a repeat
-/// run over unchanged files does not parse them again. The whole cache belongs to one combination of tool
+/// run over unchanged files does not parse them again. An entry also keeps the file's settled <see cref="FileStamp"/>
+/// when there is one: a file whose stamp is still the same is not even read. The whole cache belongs to one combination of tool
 /// build, schema and configuration (its <see cref="Key"/>): any change there starts from empty. Entries whose
 /// results depend on the clock expire when they could change. The file is safe to delete at any time, and a
 /// damaged or foreign file is ignored, never trusted.
@@ -17,7 +19,8 @@ public sealed class ValidationCache
     // 3: a location in the file the entry is for is written without its path (most are); the texts of findings
     // (code, message, hint, pointer), which repeat from file to file, are written once in a table and referred to.
     // 4: a lint summary ends with the packages the record covers (OSV306 compares them).
-    private const int FormatVersion = 4;
+    // 5: each entry has the file's stamp after its hash.
+    private const int FormatVersion = 5;
     private static readonly byte[] Magic = "APVC"u8.ToArray();
 
     private readonly Dictionary<string, CacheEntry> _entries;
@@ -35,6 +38,9 @@ public sealed class ValidationCache
     public string File { get; }
 
     public string Key { get; }
+
+    /// <summary>Whether the cache holds no entry (no file, another key, or damaged): nothing is worth reading files for.</summary>
+    public bool IsEmpty => _entries.Count == 0;
 
     /// <summary>
     /// <c>$XDG_CACHE_HOME/advisory-pipeline</c>, else <c>$HOME/.cache/advisory-pipeline</c>; null (no cache) when neither
@@ -80,12 +86,13 @@ public sealed class ValidationCache
         return new ValidationCache(file, key, new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
     }
 
-    /// <summary>The cached result for this exact content, unless it has expired.</summary>
-    public bool TryGet(string path, ReadOnlySpan<byte> contentHash, DateTimeOffset now, out CacheEntry entry)
+    /// <summary>
+    /// The cached result for a file whose settled stamp is the one the entry was stored with, unless it has expired:
+    /// the file is unchanged without reading it.
+    /// </summary>
+    public bool TryGet(string path, FileStamp stamp, DateTimeOffset now, out CacheEntry entry)
     {
-        if (_entries.TryGetValue(path, out entry!)
-            && contentHash.SequenceEqual(entry.ContentHash)
-            && (entry.Summary.ResultsExpireAt is null || entry.Summary.ResultsExpireAt > now))
+        if (_entries.TryGetValue(path, out entry!) && entry.Stamp == stamp && !entry.HasExpired(now))
         {
             lock (_gate) _next[path] = entry;
             return true;
@@ -93,9 +100,30 @@ public sealed class ValidationCache
         return false;
     }
 
-    public void Put(string path, byte[] contentHash, IReadOnlyList<Finding> findings, AdvisorySummary summary)
+    /// <summary>
+    /// The cached result for this exact content, unless it has expired. <paramref name="settledStamp"/>, when given,
+    /// replaces the entry's stamp, so that the next run need not read the file.
+    /// </summary>
+    public bool TryGet(string path, ReadOnlySpan<byte> contentHash, FileStamp? settledStamp, DateTimeOffset now, out CacheEntry entry)
     {
-        var entry = new CacheEntry(contentHash, findings, summary);
+        if (_entries.TryGetValue(path, out entry!) && contentHash.SequenceEqual(entry.ContentHash) && !entry.HasExpired(now))
+        {
+            var restamped = entry.Stamp == settledStamp;
+            if (!restamped) entry = entry with { Stamp = settledStamp };
+            lock (_gate)
+            {
+                _next[path] = entry;
+                _changed |= !restamped;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /// <param name="settledStamp">The file's stamp, read before its content, if it had settled (<see cref="FileStamp.IsSettledBefore"/>).</param>
+    public void Put(string path, byte[] contentHash, FileStamp? settledStamp, IReadOnlyList<Finding> findings, AdvisorySummary summary)
+    {
+        var entry = new CacheEntry(contentHash, findings, summary) { Stamp = settledStamp };
         lock (_gate)
         {
             _next[path] = entry;
@@ -144,6 +172,7 @@ public sealed class ValidationCache
         {
             writer.Write(path);
             writer.Write(entry.ContentHash);
+            WriteStamp(writer, entry.Stamp);
             WriteNullable(writer, entry.Summary.Id);
             writer.Write(entry.Summary.ResultsExpireAt?.UtcTicks ?? 0L);
             writer.Write(entry.Summary.EmbargoUntil?.UtcTicks ?? 0L);
@@ -177,6 +206,7 @@ public sealed class ValidationCache
         {
             var path = reader.ReadString();
             var hash = reader.ReadBytes(SHA256.HashSizeInBytes);
+            var stamp = ReadStamp(reader);
             var id = ReadNullable(reader);
             var expiresTicks = reader.ReadInt64();
             var embargoTicks = reader.ReadInt64();
@@ -192,10 +222,25 @@ public sealed class ValidationCache
                 var pointer = reader.ReadInt32() is >= 0 and var p ? texts[p] : null;
                 findings[f] = new Finding(code, level, message, location, hint, pointer);
             }
-            entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, Moment(expiresTicks), lint, Moment(embargoTicks)));
+            entries[path] = new CacheEntry(hash, findings, new AdvisorySummary(id, Moment(expiresTicks), lint, Moment(embargoTicks))) { Stamp = stamp };
         }
         return true;
     }
+
+    private static void WriteStamp(BinaryWriter writer, FileStamp? stamp)
+    {
+        writer.Write(stamp is not null);
+        if (stamp is not { } s) return;
+        writer.Write(s.Device);
+        writer.Write(s.Inode);
+        writer.Write(s.Size);
+        writer.Write(s.ModifiedNanoseconds);
+        writer.Write(s.ChangedNanoseconds);
+    }
+
+    private static FileStamp? ReadStamp(BinaryReader reader) => reader.ReadBoolean()
+        ? new FileStamp(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64())
+        : null;
 
     private static void WriteLint(BinaryWriter writer, LintSummary? lint)
     {
@@ -268,4 +313,11 @@ public sealed class ValidationCache
 }
 
 /// <summary>What the cache keeps of one file.</summary>
-public sealed record CacheEntry(byte[] ContentHash, IReadOnlyList<Finding> Findings, AdvisorySummary Summary);
+public sealed record CacheEntry(byte[] ContentHash, IReadOnlyList<Finding> Findings, AdvisorySummary Summary)
+{
+    /// <summary>The file's settled stamp when the entry was stored or last confirmed by its hash; null when none was settled.</summary>
+    public FileStamp? Stamp { get; init; }
+
+    /// <summary>Whether the results depend on the clock and could be different at <paramref name="now"/>.</summary>
+    public bool HasExpired(DateTimeOffset now) => Summary.ResultsExpireAt is { } expires && expires <= now;
+}

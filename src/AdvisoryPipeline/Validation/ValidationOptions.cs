@@ -36,4 +36,10 @@ public sealed record ValidationOptions
     /// holds no advisory yet, so that a new database works before its first advisory.
     /// </summary>
     public IReadOnlyList<string> DatabaseFolders { get; init; } = [];
+
+    /// <summary>
+    /// How long before the run a file must have last changed for its stamp to stand for its content in the cache
+    /// (<see cref="FileSystem.FileStamp.IsSettledBefore"/>): longer than any file system's clock tick (FAT's is 2 s).
+    /// </summary>
+    public TimeSpan StampSettling { get; init; } = TimeSpan.FromSeconds(3);
 }

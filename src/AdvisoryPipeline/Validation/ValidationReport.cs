@@ -16,6 +16,9 @@ public sealed record ValidationReport(IReadOnlyList<CheckedAdvisory> Advisories,
     /// <summary>The databases validated: those of the files, and that of each folder given, with advisories or without.</summary>
     public IReadOnlyList<DatabaseContext> Databases { get; init; } = [];
 
+    /// <summary>How many times the content of an advisory file was read: the cache vouches for an unchanged, settled file by its stamp alone.</summary>
+    internal int ContentReads { get; init; }
+
     /// <summary>The findings the report holds: every finding, except those <see cref="Streamed"/> while validating.</summary>
     public IEnumerable<Finding> AllFindings => Advisories.SelectMany(a => a.Findings).Concat(DatabaseFindings);
 
