@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Lint;
 using AdvisoryPipeline.Loading;
@@ -66,8 +67,11 @@ public sealed class CommonValidationOptions
             throw new UsageException(string.Join("; ", discovered.Problems));
         if (discovered.Files.Count == 0 && discovered.Refused.Count > 0)
             throw new FindingsException("no advisory file could be read", discovered.Refused);
-        if (discovered.Files.Count == 0)
-            throw new UsageException($"no advisory files ({AdvisoryFileFormats.InWords}) found in {string.Join(", ", inputs)}");
+        var folders = inputs.Select(p => Path.GetFullPath(p, env.WorkingDirectory)).Where(Directory.Exists).ToArray();
+        // A database with no advisory yet (just made by advisory init) is valid; a folder that is no database and holds
+        // no advisory is more likely a wrong path.
+        if (discovered.Files.Count == 0 && parse.GetValue(Config) is null && !folders.Any(folder => DatabaseConfigLocator.FindFor(folder) is not null))
+            throw new UsageException($"no advisory files ({AdvisoryFileFormats.InWords}) and no {DatabaseFiles.ConfigFile} found in {string.Join(", ", inputs)}: advisory init starts a database, advisory new writes an advisory");
 
         var noCache = parse.GetValue(NoCache);
         var cacheDirectory = parse.GetValue(CacheDir) is { } dir
@@ -82,7 +86,8 @@ public sealed class CommonValidationOptions
             KeepRecords = keepRecords,
             Placeholders = parse.GetValue(NoPlaceholders) ? PlaceholderIds.Refused : PlaceholderIds.ToBeAssigned,
             BaseRef = parse.GetValue(Base),
-            HistoryFolders = [.. inputs.Select(p => Path.GetFullPath(p, env.WorkingDirectory)).Where(Directory.Exists)],
+            HistoryFolders = folders,
+            DatabaseFolders = folders,
         };
 
         var report = DatabaseValidator.Validate(discovered.Files, options, onChecked);

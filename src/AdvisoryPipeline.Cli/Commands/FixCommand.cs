@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdvisoryPipeline.Configuration;
 using AdvisoryPipeline.Cli.Output;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.Editing;
@@ -36,7 +37,11 @@ public static class FixCommand
     {
         var discovered = AdvisoryFileDiscovery.Discover(paths, env.WorkingDirectory);
         if (discovered.Problems.Count > 0) throw new UsageException(string.Join("; ", discovered.Problems));
-        if (discovered.Files.Count == 0 && discovered.Refused.Count == 0) throw new UsageException($"no advisory files found in {string.Join(", ", paths)}");
+        // A database with no advisory yet has nothing to fix; a folder that is no database and holds none is a wrong path.
+        if (discovered.Files.Count == 0 && discovered.Refused.Count == 0
+            && !paths.Any(path => Directory.Exists(Path.GetFullPath(path, env.WorkingDirectory))
+                && DatabaseConfigLocator.FindFor(Path.GetFullPath(path, env.WorkingDirectory)) is not null))
+            throw new UsageException($"no advisory files ({AdvisoryFileFormats.InWords}) and no {DatabaseFiles.ConfigFile} found in {string.Join(", ", paths)}: advisory init starts a database, advisory new writes an advisory");
 
         var findings = FindingWriter.Create(FindingFormat.Text, env.Out);
         int changes = 0, changedFiles = 0, skippedFiles = discovered.Refused.Count;

@@ -36,7 +36,8 @@ public static class Withdrawal
         if (document.Record is not { } record) return Fail("the file cannot be read; correct its errors first", out problem);
         if (record.TryGetProperty("withdrawn", out _))
             return Fail($"it is already withdrawn ({DocumentValues.StringAt(record, "/withdrawn") ?? "withdrawn is set"})", out problem);
-        if (document.Text.Length > 0 && document.Map.ValueSpan("") is { } root && document.Text[root.Start] == '{')
+        var json = AdvisoryFileFormats.Of(document.Path) == AdvisoryFileFormat.Json;
+        if (!json && document.Text.Length > 0 && document.Map.ValueSpan("") is { } root && document.Text[root.Start] == '{')
             return Fail("its top-level mapping is written in flow style ({ ... }), which this command does not edit", out problem);
 
         var timestamp = OsvTimestamp.FormatWholeSeconds(now);
@@ -45,20 +46,29 @@ public static class Withdrawal
         var newDetails = WithParagraph(oldDetails, ParagraphLead + reason);
 
         var edits = new List<TextEdit>();
-        var insertions = new SortedDictionary<int, StringBuilder>();
-        if (document.Map.ValueSpan("/modified") is { } modified) edits.Add(TextEdit.Replace(modified, quoted));
-        else Insert(document, insertions, "modified", quoted);
-        Insert(document, insertions, "withdrawn", quoted);
-        if (oldDetails is null || document.Map.Scalar("/details") is not { } scalar || document.Map.ValueSpan("/details") is not { } span)
+        if (json)
         {
-            if (record.TryGetProperty("details", out _)) return Fail("its details is not text; correct it first", out problem);
-            Insert(document, insertions, "details", Render(newDetails, 2, TextLines.NewLineOf(document.Text)));
+            if (JsonEdits(document, timestamp, oldDetails, newDetails) is not { } jsonEdits)
+                return Fail("its modified or details is not a JSON string; correct it first", out problem);
+            edits.AddRange(jsonEdits);
         }
         else
         {
-            edits.Add(DetailsEdit(document, scalar, span, reason, newDetails));
+            var insertions = new SortedDictionary<int, StringBuilder>();
+            if (document.Map.ValueSpan("/modified") is { } modified) edits.Add(TextEdit.Replace(modified, quoted));
+            else Insert(document, insertions, "modified", quoted);
+            Insert(document, insertions, "withdrawn", quoted);
+            if (oldDetails is null || document.Map.Scalar("/details") is not { } scalar || document.Map.ValueSpan("/details") is not { } span)
+            {
+                if (record.TryGetProperty("details", out _)) return Fail("its details is not text; correct it first", out problem);
+                Insert(document, insertions, "details", Render(newDetails, 2, TextLines.NewLineOf(document.Text)));
+            }
+            else
+            {
+                edits.Add(DetailsEdit(document, scalar, span, reason, newDetails));
+            }
+            edits.AddRange(insertions.Select(pair => TextEdit.Insert(pair.Key, pair.Value.ToString())));
         }
-        edits.AddRange(insertions.Select(pair => TextEdit.Insert(pair.Key, pair.Value.ToString())));
 
         var text = TextEdit.ApplyAll(document.Text, edits);
         var expected = JsonNode.Parse(record.GetRawText())!.AsObject();
@@ -71,6 +81,34 @@ public static class Withdrawal
             return Fail("its layout could not be edited in place without changing other values; withdraw it by hand", out problem);
         problem = null;
         return text;
+    }
+
+    /// <summary>
+    /// The edits of a JSON advisory: <c>modified</c> and <c>details</c> replaced as JSON strings, <c>withdrawn</c> (and
+    /// <c>details</c> when there is none) inserted as entries after <c>modified</c>, indented like it. Null when
+    /// <c>modified</c> is not there or a value to replace is not a string.
+    /// </summary>
+    private static List<TextEdit>? JsonEdits(LoadedDocument document, string timestamp, string? oldDetails, string newDetails)
+    {
+        if (document.Map.ValueSpan("/modified") is not { } modified || document.Map.Scalar("/modified")?.SourceText is not ['"', ..]
+            || document.Map.KeySpan("/modified") is not { } key)
+            return null;
+        var entryStart = new string(' ', key.Column - 1);
+        var newLine = TextLines.NewLineOf(document.Text);
+        var inserted = new StringBuilder();
+        inserted.Append(',').Append(newLine).Append(entryStart).Append("\"withdrawn\": ").Append(YamlScalarText.JsonString(timestamp));
+        var edits = new List<TextEdit> { TextEdit.Replace(modified, YamlScalarText.JsonString(timestamp)) };
+        if (oldDetails is null)
+        {
+            if (document.Map.ValueSpan("/details") is not null) return null;
+            inserted.Append(',').Append(newLine).Append(entryStart).Append("\"details\": ").Append(YamlScalarText.JsonString(newDetails));
+        }
+        else if (document.Map.ValueSpan("/details") is { } details)
+        {
+            edits.Add(TextEdit.Replace(details, YamlScalarText.JsonString(newDetails)));
+        }
+        edits.Add(TextEdit.Insert(modified.End, inserted.ToString()));
+        return edits;
     }
 
     /// <summary>The details with the paragraph appended after a blank line, keeping the old trailing line breaks.</summary>

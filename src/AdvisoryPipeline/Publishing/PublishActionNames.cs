@@ -17,7 +17,9 @@ public static class PublishActionNames
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
-    /// <summary>"2 new, 1 changed, 8 unchanged": the actions that occur, in display order.</summary>
+    /// <summary>"2 new, 1 changed, 8 unchanged": the actions that occur, in display order; "no advisories" for an empty plan.</summary>
     public static string Totals(PublishPlan plan) =>
-        string.Join(", ", DisplayOrder.Where(action => plan.Count(action) > 0).Select(action => $"{plan.Count(action)} {Of(action)}"));
+        plan.Advisories.Count == 0
+            ? "no advisories"
+            : string.Join(", ", DisplayOrder.Where(action => plan.Count(action) > 0).Select(action => $"{plan.Count(action)} {Of(action)}"));
 }

@@ -24,7 +24,7 @@ public static class PublishPlanText
                 text.Append("    ").Append(entry.Id.PadRight(width)).Append("  ").Append(Detail(entry)).Append('\n');
         }
         text.Append(plan.HasChanges ? "Total: " : "Nothing to publish: ")
-            .Append(plan.Advisories.Count == 0 ? "no advisories" : PublishActionNames.Totals(plan))
+            .Append(PublishActionNames.Totals(plan))
             .Append(".\n");
         return text.ToString();
     }

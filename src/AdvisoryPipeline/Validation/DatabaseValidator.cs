@@ -60,21 +60,27 @@ public static class DatabaseValidator
         cache?.Save();
 
         var all = results.All;
+        // A database whose folder holds no advisory yet is still a database: its configuration is checked too.
+        var databases = contexts.Concat(options.DatabaseFolders
+                .Select(folder => resolver.For(Path.Combine(folder, DatabaseFiles.ConfigFile)))
+                .Where(context => context.ConfigPath is not null))
+            .Distinct()
+            .ToArray();
         var databaseFindings = new List<Finding>();
-        foreach (var group in all.GroupBy(r => r.Database))
+        foreach (var database in databases)
         {
-            var summaries = group.Select(r => r.Summary.Lint).OfType<LintSummary>().ToArray();
-            databaseFindings.AddRange(group.Key.Lint.CheckDatabase(summaries));
-            if (group.Key.ConfigPath is { } configPath)
-                databaseFindings.AddRange(LintConfigCheck.Check(group.Key.Config, configPath));
-            databaseFindings.AddRange(group.Key.PolicyKey.Findings);
+            var summaries = all.Where(r => r.Database == database).Select(r => r.Summary.Lint).OfType<LintSummary>().ToArray();
+            databaseFindings.AddRange(database.Lint.CheckDatabase(summaries));
+            if (database.ConfigPath is { } configPath)
+                databaseFindings.AddRange(LintConfigCheck.Check(database.Config, configPath));
+            databaseFindings.AddRange(database.PolicyKey.Findings);
         }
         databaseFindings.AddRange(IdFindings.CaseCollisions(all
             .Where(r => r.Summary.Id is { Length: > 0 })
             .Select(r => (r.Summary.Id!, r.Summary.Lint?.Id.Where ?? SourceLocation.WholeFile(r.Path)))));
         foreach (var (folder, snapshot) in snapshots)
             databaseFindings.AddRange(HistoryFindings(all, folder, snapshot));
-        return new ValidationReport(all, databaseFindings) { Streamed = results.Streamed };
+        return new ValidationReport(all, databaseFindings) { Streamed = results.Streamed, Databases = databases };
     }
 
     /// <summary>The cache key: tool build, placeholder policy, and every schema and configuration the files use.</summary>

@@ -72,11 +72,11 @@ public sealed class PublishableDatabase
             throw new FindingsException($"{report.Errors} error(s) in the advisories: nothing was produced (see advisory validate)",
                 [.. report.AllFindings.Where(f => f.IsError)]);
         var excludedPaths = (excluded ?? []).Select(e => e.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var databases = report.Advisories.Select(a => a.Database).Distinct().ToArray();
+        var databases = report.Databases.Count > 0 ? [.. report.Databases] : report.Advisories.Select(a => a.Database).Distinct().ToArray();
         if (databases.Length > 1)
             throw new UsageException("these advisories belong to several databases (database.yaml files): give one database at a time");
         if (databases.Length == 0)
-            throw new UsageException("there are no advisories to produce anything from");
+            throw new UsageException("there are no advisories and no database.yaml to produce anything from: advisory init starts a database");
 
         var config = databases[0].Config;
         var publishable = new List<PublishableAdvisory>();

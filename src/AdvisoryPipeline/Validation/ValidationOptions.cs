@@ -30,4 +30,10 @@ public sealed record ValidationOptions
 
     /// <summary>The full paths of the advisory folders that <see cref="BaseRef"/> compares.</summary>
     public IReadOnlyList<string> HistoryFolders { get; init; } = [];
+
+    /// <summary>
+    /// The full paths of the folders given: the database of each (its <c>database.yaml</c>) is validated even when it
+    /// holds no advisory yet, so that a new database works before its first advisory.
+    /// </summary>
+    public IReadOnlyList<string> DatabaseFolders { get; init; } = [];
 }

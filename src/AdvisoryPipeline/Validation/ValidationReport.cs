@@ -13,6 +13,9 @@ public sealed record ValidationReport(IReadOnlyList<CheckedAdvisory> Advisories,
     /// </summary>
     public FindingCounts Streamed { get; init; }
 
+    /// <summary>The databases validated: those of the files, and that of each folder given, with advisories or without.</summary>
+    public IReadOnlyList<DatabaseContext> Databases { get; init; } = [];
+
     /// <summary>The findings the report holds: every finding, except those <see cref="Streamed"/> while validating.</summary>
     public IEnumerable<Finding> AllFindings => Advisories.SelectMany(a => a.Findings).Concat(DatabaseFindings);
 

@@ -15,9 +15,8 @@ namespace AdvisoryPipeline.Tests.Cli;
 /// fake GitHub API, and must leave what the JIT build leaves; a signed announcement must verify with gpg.
 /// </summary>
 /// <remarks>
-/// Publishing the binary takes minutes, so the suite does not do it: the test runs the binary named by
-/// <c>ADVISORY_NATIVE_BINARY</c>, else <c>.tools/advisory-native/advisory</c>, and passes, saying so, when there is
-/// none (unless <c>ADVISORY_NATIVE_REQUIRED=1</c>, which CI sets after publishing it).
+/// The binary is published by the test run itself (<see cref="ReleaseBuilds.NativeBinary"/>), or is the one that
+/// <c>ADVISORY_NATIVE_BINARY</c> names.
 /// </remarks>
 public sealed class NativeBinaryTests(ITestOutputHelper output) : IDisposable
 {
@@ -28,25 +27,11 @@ public sealed class NativeBinaryTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static string? Binary()
-    {
-        var path = Environment.GetEnvironmentVariable("ADVISORY_NATIVE_BINARY") is { Length: > 0 } given
-            ? given
-            : Path.Combine(SharedData.RepositoryRoot, ".tools", "advisory-native", "advisory");
-        if (File.Exists(path)) return path;
-        if (Environment.GetEnvironmentVariable("ADVISORY_NATIVE_REQUIRED") == "1")
-            Assert.Fail($"no native binary at {path}: run scripts/publish-native.sh");
-        return null;
-    }
 
     [Fact]
     public async Task Every_command_does_in_the_native_binary_what_it_does_in_the_JIT_build()
     {
-        if (Binary() is not { } binary)
-        {
-            output.WriteLine("no native binary published: run scripts/publish-native.sh to test it (skipped)");
-            return;
-        }
+        var binary = ReleaseBuilds.NativeBinary;
         await using var github = await FakeGitHubServer.StartNewAsync(new FakeGitHubOptions(Token: Token));
         github.CreateRepository("acme", "native-db");
         github.CreateRepository("acme", "jit-db");

@@ -8,9 +8,8 @@ namespace AdvisoryPipeline.Tests.TestSupport;
 
 /// <summary>
 /// The real databases of ../shared/corpus as records, for rendering them as a new user would: the PyPA advisories
-/// (983 YAML files, loaded by the product's loader), the same grown to the real database's 2,661 advisories, and the
-/// Go vulnerability database (4,291 OSV JSON files, read with System.Text.Json into <see cref="OsvRecord"/> until the
-/// product loads JSON itself). Each is loaded once per test run.
+/// (983 YAML files), the same grown to the real database's 2,661 advisories, and the Go vulnerability database (4,291
+/// OSV JSON files), each loaded by the product's loader once per test run.
 /// </summary>
 internal static class RealDatabases
 {
@@ -49,6 +48,6 @@ internal static class RealDatabases
     private static IReadOnlyList<OsvRecord> LoadGo() =>
         [.. Directory.GetFiles(SharedData.PathOf("corpus", "go-vulndb"), "*.json")
             .Order(StringComparer.Ordinal)
-            .Select(path => JsonSerializer.Deserialize(File.ReadAllBytes(path), OsvJsonContext.Default.OsvRecord)
-                ?? throw new InvalidDataException(path + " is null"))];
+            .Select(path => AdvisoryFileLoader.Load(path, File.ReadAllBytes(path)).Record?.Deserialize(OsvJsonContext.Default.OsvRecord)
+                ?? throw new InvalidDataException(path + " does not load"))];
 }

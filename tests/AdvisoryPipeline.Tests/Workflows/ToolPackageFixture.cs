@@ -19,8 +19,15 @@ public sealed class ToolPackageFixture : IDisposable
         RunnerTemp = Directory.CreateDirectory(_temp.Combine("runner-temp")).FullName;
         Workspace = Directory.CreateDirectory(_temp.Combine("workspace")).FullName;
         var started = DateTime.UtcNow;
-        lock (ReleaseBuilds.Gate)
+        ReleaseBuilds.Gate.Wait();
+        try
+        {
             Installation = new LocalActionRunner(Workspace, RunnerTemp).Run(new Dictionary<string, string> { ["from-source"] = "true" });
+        }
+        finally
+        {
+            ReleaseBuilds.Gate.Release();
+        }
         BuildTime = DateTime.UtcNow - started;
         if (!Installation.Succeeded) throw new InvalidOperationException("packing and installing the tool with the action failed:\n" + Installation);
         Feed = Path.Combine(RunnerTemp, "advisory-feed");

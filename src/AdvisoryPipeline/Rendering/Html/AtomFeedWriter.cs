@@ -17,6 +17,12 @@ public static class AtomFeedWriter
 {
     public const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
+    /// <summary>
+    /// The date of what has none: an empty feed's <c>updated</c>, the tag of an undated advisory. A fixed moment, not the
+    /// render's, so that rendering an unchanged database gives the same bytes on any day.
+    /// </summary>
+    public static readonly DateTimeOffset Undated = DateTimeOffset.UnixEpoch;
+
     /// <summary>The longest entry title: feed readers show titles on one line, as pages do theirs.</summary>
     public const int MaxTitleLength = PageLayout.MaxTitleLength;
 
@@ -25,7 +31,7 @@ public static class AtomFeedWriter
     public static byte[] Write(IReadOnlyList<AdvisoryView> advisories, RenderSettings settings, DateTimeOffset now, string? stylesheetHref = null)
     {
         var links = new SiteLinks(settings.SiteUrl);
-        var tags = new AtomTagUri(settings, now, advisories);
+        var tags = new AtomTagUri(settings, advisories);
         var entries = FeedWindow.Select(advisories, now);
 
         using var buffer = new MemoryStream();
@@ -45,7 +51,7 @@ public static class AtomFeedWriter
             xml.WriteElementString("id", AtomNamespace, links.Absolute("") ?? tags.Feed());
             WriteText(xml, "title", ShortText.Cut(SingleLineText.Of(settings.DatabaseName), MaxTitleLength));
             xml.WriteElementString("updated", AtomNamespace,
-                OsvTimestamp.Format(entries.Count > 0 ? entries[0].LastUpdated!.Value : now));
+                OsvTimestamp.Format(entries.Count > 0 ? entries[0].LastUpdated!.Value : Undated));
             if (links.Absolute(SiteLinks.FeedPath) is { } self) WriteLink(xml, "self", "application/atom+xml", self);
             WriteLink(xml, "alternate", "text/html", links.Absolute("") ?? "index.html");
             xml.WriteStartElement("author", AtomNamespace);

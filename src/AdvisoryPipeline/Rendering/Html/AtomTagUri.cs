@@ -8,20 +8,20 @@ namespace AdvisoryPipeline.Rendering.Html;
 /// The authority is the project's home host, or, without one, a name made from the database's name under
 /// the reserved <c>.invalid</c> domain (so that it can never claim someone else's domain). The date of an
 /// entry is the day its advisory was first published, a day on which the project certainly had its name;
-/// the feed's is the earliest such day of the database.
+/// the feed's is the earliest such day of the database (<see cref="AtomFeedWriter.Undated"/> for what has no date).
 /// </summary>
-internal sealed class AtomTagUri(RenderSettings settings, DateTimeOffset now, IReadOnlyList<AdvisoryView> advisories)
+internal sealed class AtomTagUri(RenderSettings settings, IReadOnlyList<AdvisoryView> advisories)
 {
     private readonly string _authority = settings.HomeUrl is { IsAbsoluteUri: true, Host.Length: > 0 } home
         ? home.IdnHost
         : Slug(settings.DatabaseName) + ".invalid";
 
     public string Entry(AdvisoryView advisory) =>
-        $"tag:{_authority},{Day(advisory.Published ?? advisory.LastUpdated ?? now)}:{advisory.Id}";
+        $"tag:{_authority},{Day(advisory.Published ?? advisory.LastUpdated ?? AtomFeedWriter.Undated)}:{advisory.Id}";
 
     public string Feed()
     {
-        var first = advisories.Select(a => a.Published ?? a.LastUpdated).OfType<DateTimeOffset>().DefaultIfEmpty(now).Min();
+        var first = advisories.Select(a => a.Published ?? a.LastUpdated).OfType<DateTimeOffset>().DefaultIfEmpty(AtomFeedWriter.Undated).Min();
         return $"tag:{_authority},{Day(first)}:feed";
     }
 

@@ -48,7 +48,9 @@ internal sealed class IndexPage(PageLayout layout, PackageCatalog packages)
         return layout.Render(page, html =>
         {
             html.Element("h1", number == 1 ? layout.Settings.DatabaseName : $"Advisories, page {number} of {pageCount}").Line();
-            var lead = Count(total) + ", newest first" + (pageCount > 1 ? $", {PageSize} to a page." : ".");
+            var lead = total == 0
+                ? "No advisories have been published yet."
+                : Count(total) + ", newest first" + (pageCount > 1 ? $", {PageSize} to a page." : ".");
             html.Element("p", lead, ("class", "lead")).Line();
             if (total == 0) return;
             WriteFilters(html, page, total, ecosystems);

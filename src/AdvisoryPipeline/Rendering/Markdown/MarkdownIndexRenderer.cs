@@ -12,7 +12,12 @@ public static class MarkdownIndexRenderer
     {
         var page = new MarkdownBlocks();
         page.Heading(1, MarkdownText.Escape(settings.DatabaseName));
-        var intro = advisories.Count == 1 ? "1 advisory, newest first." : $"{advisories.Count} advisories, newest first.";
+        var intro = advisories.Count switch
+        {
+            0 => "No advisories have been published yet.",
+            1 => "1 advisory, newest first.",
+            _ => $"{advisories.Count} advisories, newest first.",
+        };
         if (settings.HomeUrl is { } home) intro += " Project home: " + MarkdownText.Url(home.AbsoluteUri) + ".";
         page.Block(intro);
 

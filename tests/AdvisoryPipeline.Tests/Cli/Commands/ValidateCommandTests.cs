@@ -79,7 +79,7 @@ public sealed class ValidateCommandTests : IDisposable
 
     [Theory]
     [InlineData("no-such-folder", "no-such-folder: no such file or folder")]
-    [InlineData("empty", "no advisory files (*.yaml, *.yml or *.json) found in empty")]
+    [InlineData("empty", "no advisory files (*.yaml, *.yml or *.json) and no database.yaml found in empty: advisory init starts a database, advisory new writes an advisory")]
     public void A_wrong_path_never_passes_silently(string path, string message)
     {
         Directory.CreateDirectory(_temp.Combine("empty"));

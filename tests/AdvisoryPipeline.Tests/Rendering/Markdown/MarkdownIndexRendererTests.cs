@@ -90,7 +90,7 @@ public class MarkdownIndexRendererTests
         var index = MarkdownAst.Parse(MarkdownIndexRenderer.Render([], ExampleDatabase.Settings));
 
         Assert.Empty(index.Descendants<Table>());
-        Assert.StartsWith("0 advisories", MarkdownAst.Text(index[1]));
+        Assert.StartsWith("No advisories have been published yet.", MarkdownAst.Text(index[1]));
     }
 
     private static string[] Row(MarkdownDocument index, string id) =>
