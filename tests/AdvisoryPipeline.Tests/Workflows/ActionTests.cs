@@ -70,12 +70,26 @@ public sealed class ActionTests(ToolPackageFixture package, ITestOutputHelper ou
         Assert.Contains("withdraw", deleted.Step("Run advisory").Out);
     }
 
-    /// <summary>An adopting repository's use: the package from a feed (here the folder the fixture packed into), then every advisory in the summary without a base.</summary>
+    /// <summary>
+    /// An adopting repository's use: the package from a feed (here the folder the fixture packed into), then every
+    /// advisory in the summary without a base, those written as OSV JSON too.
+    /// </summary>
     [Fact]
     public void It_installs_a_version_from_a_feed_folder_and_without_a_base_previews_every_advisory()
     {
         using var repository = Repository();
         repository.Write("advisories/ACME-2026-1.yaml", SampleAdvisories.CleanYaml("ACME-2026-1", summary: "Crash on an empty frame"));
+        repository.Write("advisories/ACME-2026-2.json", """
+            {
+              "id": "ACME-2026-2",
+              "modified": "2026-01-02T00:00:00Z",
+              "published": "2026-01-02T00:00:00Z",
+              "summary": "Header injection in the mail sender",
+              "details": "Header values were not checked for line breaks.",
+              "affected": [{"package": {"ecosystem": "PyPI", "name": "acme-mail"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.2"}]}]}]
+            }
+
+            """);
         repository.CommitAll("ACME-2026-1");
         var runner = new LocalActionRunner(repository.Root, Directory.CreateDirectory(_temp.Combine("runner-temp")).FullName);
 
@@ -92,6 +106,8 @@ public sealed class ActionTests(ToolPackageFixture package, ITestOutputHelper ou
         Assert.False(result.Step("Pack the advisory tool from the action's checkout").Ran);
         Assert.Contains($"installed advisory {ToolPackageFixture.ProjectVersion}+", result.Step("Install the advisory tool").Out);
         Assert.Contains("# ACME-2026-1", result.Summary);
+        Assert.Contains("# ACME-2026-2", result.Summary);
+        Assert.Contains("Header injection in the mail sender", result.Summary);
         Assert.True(File.Exists(Path.Combine(runner.RunnerTemp, "advisory-tool", "advisory")));
 
         var again = runner.Run(new Dictionary<string, string> { ["source"] = package.Feed, ["version"] = ToolPackageFixture.ProjectVersion });
