@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using AdvisoryPipeline.Lifecycle;
 using AdvisoryPipeline.Loading;
 using AdvisoryPipeline.Osv;
@@ -240,8 +239,9 @@ public static class AuthoringSchema
         if (idPrefix is not null)
         {
             var id = properties["id"]!.AsObject();
-            id["description"] = $"{idPrefix}-YYYY-N once assigned, or a placeholder {idPrefix}-0000-slug that 'advisory assign-ids' replaces after review.";
-            id["pattern"] = $"^{Regex.Escape(idPrefix)}-(0000-[a-z0-9]+(-[a-z0-9]+)*|[0-9]{{4}}-[0-9]+)$";
+            // The same texts as the copy advisory init writes for another prefix.
+            id["description"] = AuthoringSchemaFile.IdDescription(idPrefix);
+            id["pattern"] = AuthoringSchemaFile.IdPattern(idPrefix);
         }
         foreach (var key in new[] { "summary", "details" })
         {

@@ -5,7 +5,8 @@ namespace AdvisoryPipeline.Tests.TestSupport;
 /// <summary>
 /// Builds of the tool in its shipped forms (the Native AOT binary, the .NET tool package) for the tests that run them.
 /// They write the Release build of the same projects, so they take turns (<see cref="Gate"/>); each is made once per
-/// test run.
+/// test run: the native binary here, the tool package by the action itself in <c>Workflows.ToolPackageFixture</c>
+/// (its <c>from-source</c> step runs <c>dotnet pack</c>, which is what that fixture exercises).
 /// </summary>
 public static class ReleaseBuilds
 {

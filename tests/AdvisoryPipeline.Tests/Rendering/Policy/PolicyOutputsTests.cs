@@ -105,19 +105,20 @@ public sealed class PolicyOutputsTests : IDisposable
     [Fact]
     public void Init_writes_a_commented_database_yaml_whose_examples_are_valid()
     {
-        var written = _cli.Run("init", "--dir", "fresh", "--id-prefix", "ACME", "--name", "ACME \"Widgets\" Advisories");
-        Assert.Equal((0, "fresh/database.yaml: written\n"), (written.ExitCode, written.Out));
-        _temp.Write("fresh/ACME-2026-1.yaml", SampleAdvisories.CleanYaml("ACME-2026-1"));
-        var validated = _cli.Run("validate", "fresh");
+        var written = _cli.Run("init", "fresh", "--id-prefix", "ACME", "--name", "ACME \"Widgets\" Advisories");
+        Assert.Equal(0, written.ExitCode);
+        Assert.StartsWith("created fresh/advisories/database.yaml\n", written.Out);
+        _temp.Write("fresh/advisories/ACME-2026-1.yaml", SampleAdvisories.CleanYaml("ACME-2026-1"));
+        var validated = _cli.Run("validate", "fresh/advisories");
         Assert.True(validated.ExitCode == 0, validated.Out + validated.Error);
 
-        var again = _cli.Run("init", "--dir", "fresh", "--id-prefix", "ACME");
+        var again = _cli.Run("init", "fresh", "--id-prefix", "ACME");
         Assert.Equal(2, again.ExitCode);
-        Assert.Contains("exists and is never replaced", again.Error);
-        Assert.Equal(2, _cli.Run("init", "--dir", "other").ExitCode);
+        Assert.Contains("advisory init never replaces a file", again.Error);
+        Assert.Equal(2, _cli.Run("init", "other").ExitCode);
 
         // Every commented block, uncommented, is a valid configuration (the key file itself is the team's to add).
-        var text = File.ReadAllText(_temp.Combine("fresh", "database.yaml"));
+        var text = File.ReadAllText(_temp.Combine("fresh", "advisories", "database.yaml"));
         var uncommented = Regex.Replace(text, "^# (?=[a-z_]+:|  )", "", RegexOptions.Multiline);
         var loaded = DatabaseConfigLoader.Load("database.yaml", System.Text.Encoding.UTF8.GetBytes(uncommented));
         Assert.Empty(loaded.Findings);

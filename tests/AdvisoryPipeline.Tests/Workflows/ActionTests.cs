@@ -1,0 +1,128 @@
+using AdvisoryPipeline.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace AdvisoryPipeline.Tests.Workflows;
+
+/// <summary>
+/// The GitHub Action (<c>action.yml</c>) run here step by step with the runner's commands (<see cref="LocalActionRunner"/>)
+/// on a repository that <c>advisory init</c> set up: annotations for a broken advisory, the history check against the
+/// base, the preview in the job summary, one installation per job, and the install from a folder feed.
+/// </summary>
+[Collection(ToolPackageCollection.Name)]
+public sealed class ActionTests(ToolPackageFixture package, ITestOutputHelper output) : IDisposable
+{
+    private readonly TempFolder _temp = new("advisory-action-");
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void In_a_pull_request_it_annotates_a_broken_advisory_checks_the_history_and_previews_the_changed_ones()
+    {
+        using var repository = Repository();
+        repository.Write("advisories/ACME-2026-1.yaml", SampleAdvisories.CleanYaml("ACME-2026-1", summary: "Crash on an empty frame"));
+        repository.CommitAll("ACME-2026-1");
+        repository.Git("checkout", "--quiet", "-b", "change");
+        repository.Write("advisories/ACME-0000-broken.yaml",
+            SampleAdvisories.CleanYaml("ACME-0000-broken", summary: "A broken one").Replace("fixed: \"1.2.0\"", "fixed: 1.10", StringComparison.Ordinal));
+        repository.Write("advisories/ACME-0000-good.yaml", SampleAdvisories.CleanYaml("ACME-0000-good", package: "acme-widgets", summary: "Path traversal in archive extraction"));
+        repository.CommitAll("two new advisories");
+        var runner = new LocalActionRunner(repository.Root, package.RunnerTemp);
+        var inputs = new Dictionary<string, string>
+        {
+            ["from-source"] = "true",
+            ["command"] = "validate --format github",
+            ["base"] = "main",
+            ["preview"] = "true",
+        };
+
+        var broken = runner.Run(inputs);
+        output.WriteLine(broken.ToString());
+
+        // The job's first use packed and installed the tool (the fixture): this one does neither.
+        Assert.DoesNotContain("Successfully created package", broken.Step("Pack the advisory tool from the action's checkout").Out);
+        Assert.Contains("is installed already", broken.Step("Install the advisory tool").Out);
+        var validate = broken.Step("Run advisory");
+        Assert.Equal(1, validate.ExitCode);
+        Assert.StartsWith("advisory validate --format github --base main\n", validate.Out);
+        Assert.Contains("::error file=advisories/ACME-0000-broken.yaml,line=", validate.Out);
+        Assert.Contains("title=YAML101::", validate.Out);
+        Assert.DoesNotContain(broken.Steps, s => s.Name == "Preview the changed advisories");
+        Assert.Equal("", broken.Summary);
+
+        repository.Git("rm", "--quiet", "advisories/ACME-0000-broken.yaml");
+        repository.Commit("the broken one goes");
+        var fixedRun = runner.Run(inputs);
+        output.WriteLine(fixedRun.ToString());
+
+        Assert.True(fixedRun.Succeeded, fixedRun.ToString());
+        Assert.Contains("# ACME-0000-good", fixedRun.Summary);
+        Assert.Contains("Path traversal in archive extraction", fixedRun.Summary);
+        Assert.Contains("### Announcement", fixedRun.Summary);
+        Assert.DoesNotContain("ACME-2026-1", fixedRun.Summary);
+
+        // Deleting a published advisory is refused against the base: withdraw it instead.
+        repository.Git("rm", "--quiet", "advisories/ACME-2026-1.yaml");
+        repository.Commit("ACME-2026-1 deleted");
+        var deleted = runner.Run(new Dictionary<string, string>(inputs) { ["preview"] = "false" });
+        Assert.Equal(1, deleted.Step("Run advisory").ExitCode);
+        Assert.Contains("::error file=", deleted.Step("Run advisory").Out);
+        Assert.Contains("ACME-2026-1", deleted.Step("Run advisory").Out);
+        Assert.Contains("withdraw", deleted.Step("Run advisory").Out);
+    }
+
+    /// <summary>
+    /// An adopting repository's use: the package from a feed (here the folder the fixture packed into), then every
+    /// advisory in the summary without a base, those written as OSV JSON too.
+    /// </summary>
+    [Fact]
+    public void It_installs_a_version_from_a_feed_folder_and_without_a_base_previews_every_advisory()
+    {
+        using var repository = Repository();
+        repository.Write("advisories/ACME-2026-1.yaml", SampleAdvisories.CleanYaml("ACME-2026-1", summary: "Crash on an empty frame"));
+        repository.Write("advisories/ACME-2026-2.json", """
+            {
+              "id": "ACME-2026-2",
+              "modified": "2026-01-02T00:00:00Z",
+              "published": "2026-01-02T00:00:00Z",
+              "summary": "Header injection in the mail sender",
+              "details": "Header values were not checked for line breaks.",
+              "affected": [{"package": {"ecosystem": "PyPI", "name": "acme-mail"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.2"}]}]}]
+            }
+
+            """);
+        repository.CommitAll("ACME-2026-1");
+        var runner = new LocalActionRunner(repository.Root, Directory.CreateDirectory(_temp.Combine("runner-temp")).FullName);
+
+        var result = runner.Run(new Dictionary<string, string>
+        {
+            ["source"] = package.Feed,
+            ["version"] = ToolPackageFixture.ProjectVersion,
+            ["command"] = "validate --format github",
+            ["preview"] = "true",
+        });
+        output.WriteLine(result.ToString());
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.False(result.Step("Pack the advisory tool from the action's checkout").Ran);
+        Assert.Contains($"installed advisory {ToolPackageFixture.ProjectVersion}+", result.Step("Install the advisory tool").Out);
+        Assert.Contains("# ACME-2026-1", result.Summary);
+        Assert.Contains("# ACME-2026-2", result.Summary);
+        Assert.Contains("Header injection in the mail sender", result.Summary);
+        Assert.True(File.Exists(Path.Combine(runner.RunnerTemp, "advisory-tool", "advisory")));
+
+        var again = runner.Run(new Dictionary<string, string> { ["source"] = package.Feed, ["version"] = ToolPackageFixture.ProjectVersion });
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Contains("is installed already", again.Step("Install the advisory tool").Out);
+        Assert.False(again.Step("Run advisory").Ran);
+    }
+
+    /// <summary>A repository set up by <c>advisory init</c> (in-process), committed on main.</summary>
+    private static TemporaryGitRepository Repository()
+    {
+        var repository = TemporaryGitRepository.Empty();
+        var init = new CliRunner(repository.Root).Run("init", "--prefix", "ACME", "--site-url", "https://security.acme.example/");
+        Assert.True(init.ExitCode == 0, init.Error);
+        repository.CommitAll("advisory init");
+        return repository;
+    }
+}
