@@ -62,6 +62,13 @@ public sealed class CommonValidationOptions
         Action<CheckedAdvisory>? onChecked = null)
     {
         var inputs = paths.Count > 0 ? paths : [DatabaseFiles.AdvisoryFolder];
+        var cacheDirectory = parse.GetValue(CacheDir) is { } dir
+            ? Path.GetFullPath(dir, env.WorkingDirectory)
+            : ValidationCache.DefaultDirectory(env.GetVariable);
+        var cacheFile = parse.GetValue(NoCache) || keepRecords || cacheDirectory is null
+            ? null
+            : ValidationCache.FileFor(cacheDirectory, env.WorkingDirectory, inputs);
+        var cacheReadAhead = cacheFile is null ? null : ValidationCache.ReadAhead(cacheFile);
         var discovered = AdvisoryFileDiscovery.Discover(inputs, env.WorkingDirectory);
         if (discovered.Problems.Count > 0)
             throw new UsageException(string.Join("; ", discovered.Problems));
@@ -73,15 +80,12 @@ public sealed class CommonValidationOptions
         if (discovered.Files.Count == 0 && parse.GetValue(Config) is null && !folders.Any(folder => DatabaseConfigLocator.FindFor(folder) is not null))
             throw new UsageException($"no advisory files ({AdvisoryFileFormats.InWords}) and no {DatabaseFiles.ConfigFile} found in {string.Join(", ", inputs)}: advisory init starts a database, advisory new writes an advisory");
 
-        var noCache = parse.GetValue(NoCache);
-        var cacheDirectory = parse.GetValue(CacheDir) is { } dir
-            ? Path.GetFullPath(dir, env.WorkingDirectory)
-            : ValidationCache.DefaultDirectory(env.GetVariable);
         var options = new ValidationOptions
         {
             ConfigPath = parse.GetValue(Config) is { } config ? Path.GetFullPath(config, env.WorkingDirectory) : null,
             SchemaPath = parse.GetValue(Schema) is { } schema ? Path.GetFullPath(schema, env.WorkingDirectory) : null,
-            CacheFile = noCache || keepRecords || cacheDirectory is null ? null : ValidationCache.FileFor(cacheDirectory, env.WorkingDirectory, inputs),
+            CacheFile = cacheFile,
+            CacheReadAhead = cacheReadAhead,
             Clock = env.Clock,
             KeepRecords = keepRecords,
             Placeholders = parse.GetValue(NoPlaceholders) ? PlaceholderIds.Refused : PlaceholderIds.ToBeAssigned,

@@ -50,6 +50,9 @@ public static class Secrets
         Current.Add(forms);
     }
 
+    /// <summary>Whether any secret is remembered: without one, text needs no redaction.</summary>
+    public static bool Any => Current.Values.Length > 0;
+
     /// <summary><paramref name="text"/> with every remembered secret replaced by its variable's name or <see cref="Mask"/>.</summary>
     public static string Redact(string? text)
     {

@@ -50,7 +50,7 @@ public static class DatabaseValidator
         else
         {
             var key = CacheKey(contexts.Distinct(), options);
-            cache = ValidationCache.Open(cacheFile, key);
+            cache = ValidationCache.Open(cacheFile, key, options.CacheReadAhead?.Result);
             pending = cache.IsEmpty
                 ? [.. Enumerable.Range(0, files.Count)]
                 : Uncached(files, contexts, cache, now, Settled(started, options), results, hashes, out contentReads);

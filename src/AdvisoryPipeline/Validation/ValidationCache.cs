@@ -20,7 +20,8 @@ public sealed class ValidationCache
     // (code, message, hint, pointer), which repeat from file to file, are written once in a table and referred to.
     // 4: a lint summary ends with the packages the record covers (OSV306 compares them).
     // 5: each entry has the file's stamp after its hash.
-    private const int FormatVersion = 5;
+    // 6: a lint summary's path is left out when it is the entry's (it always is).
+    private const int FormatVersion = 6;
     private static readonly byte[] Magic = "APVC"u8.ToArray();
 
     private readonly Dictionary<string, CacheEntry> _entries;
@@ -65,8 +66,27 @@ public sealed class ValidationCache
     /// <summary>The tool build that produced the findings: any rebuild of the library invalidates them.</summary>
     public static string ToolIdentity { get; } = typeof(ValidationCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    /// <summary>Opens the cache file if it exists and was written for <paramref name="key"/>; else an empty cache.</summary>
-    public static ValidationCache Open(string file, string key)
+    /// <summary>
+    /// Starts reading the cache file on another thread, so that it loads while the advisory files are found (the key,
+    /// which needs their configurations, is checked by <see cref="Open"/>). A large cache takes as long to read as the
+    /// files take to find.
+    /// </summary>
+    public static Task<StoredEntries> ReadAhead(string file) => Task.Run(() => Read(file, expectedKey: null));
+
+    /// <summary>
+    /// Opens the cache file if it exists and was written for <paramref name="key"/>; else an empty cache.
+    /// <paramref name="readAhead"/> is the same file's <see cref="ReadAhead"/>.
+    /// </summary>
+    public static ValidationCache Open(string file, string key, StoredEntries? readAhead = null)
+    {
+        var stored = readAhead ?? Read(file, key);
+        return new ValidationCache(file, key, stored.Key == key ? stored.Entries : new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
+    }
+
+    /// <summary>What a cache file holds: the key it was written for (null when there is none or it is unreadable) and its entries.</summary>
+    public sealed record StoredEntries(string? Key, Dictionary<string, CacheEntry> Entries);
+
+    private static StoredEntries Read(string file, string? expectedKey)
     {
         try
         {
@@ -74,8 +94,8 @@ public sealed class ValidationCache
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                 using var reader = new BinaryReader(stream, Encoding.UTF8);
-                if (TryRead(reader, key, out var entries))
-                    return new ValidationCache(file, key, entries);
+                if (TryRead(reader, expectedKey, out var key, out var entries))
+                    return new StoredEntries(key, entries);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
@@ -83,7 +103,7 @@ public sealed class ValidationCache
         {
             // A cache that cannot be read is a cache miss, never an error.
         }
-        return new ValidationCache(file, key, new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
+        return new StoredEntries(null, new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -176,7 +196,7 @@ public sealed class ValidationCache
             WriteNullable(writer, entry.Summary.Id);
             writer.Write(entry.Summary.ResultsExpireAt?.UtcTicks ?? 0L);
             writer.Write(entry.Summary.EmbargoUntil?.UtcTicks ?? 0L);
-            WriteLint(writer, entry.Summary.Lint);
+            WriteLint(writer, entry.Summary.Lint, path);
             writer.Write(entry.Findings.Count);
             foreach (var finding in entry.Findings)
             {
@@ -190,11 +210,15 @@ public sealed class ValidationCache
         }
     }
 
-    private static bool TryRead(BinaryReader reader, string key, out Dictionary<string, CacheEntry> entries)
+    /// <param name="expectedKey">When given, a file written for another key is not read beyond its key.</param>
+    private static bool TryRead(BinaryReader reader, string? expectedKey, out string key, out Dictionary<string, CacheEntry> entries)
     {
         entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
-        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion
-            || reader.ReadString() != key)
+        key = "";
+        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion)
+            return false;
+        key = reader.ReadString();
+        if (expectedKey is not null && key != expectedKey)
             return false;
         // A damaged count must not make us allocate beyond the file: each text takes at least one byte.
         var textCount = reader.ReadInt32();
@@ -210,7 +234,7 @@ public sealed class ValidationCache
             var id = ReadNullable(reader);
             var expiresTicks = reader.ReadInt64();
             var embargoTicks = reader.ReadInt64();
-            var lint = ReadLint(reader);
+            var lint = ReadLint(reader, path);
             var findings = new Finding[reader.ReadInt32()];
             for (var f = 0; f < findings.Length; f++)
             {
@@ -242,11 +266,11 @@ public sealed class ValidationCache
         ? new FileStamp(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64())
         : null;
 
-    private static void WriteLint(BinaryWriter writer, LintSummary? lint)
+    private static void WriteLint(BinaryWriter writer, LintSummary? lint, string entryPath)
     {
         writer.Write(lint is not null);
         if (lint is null) return;
-        writer.Write(lint.Path);
+        WriteNullable(writer, lint.Path == entryPath ? null : lint.Path);
         WriteLocated(writer, lint.Id, lint.Path);
         WriteOptionalLocated(writer, lint.Published, lint.Path);
         WriteOptionalLocated(writer, lint.Modified, lint.Path);
@@ -257,10 +281,10 @@ public sealed class ValidationCache
         foreach (var package in lint.Packages) writer.Write(package);
     }
 
-    private static LintSummary? ReadLint(BinaryReader reader)
+    private static LintSummary? ReadLint(BinaryReader reader, string entryPath)
     {
         if (!reader.ReadBoolean()) return null;
-        var path = reader.ReadString();
+        var path = ReadNullable(reader) ?? entryPath;
         var id = ReadLocated(reader, path);
         var published = ReadOptionalLocated(reader, path);
         var modified = ReadOptionalLocated(reader, path);

@@ -14,6 +14,9 @@ public sealed record ValidationOptions
     /// <summary>The cache file (see <see cref="ValidationCache.FileFor"/>) whose findings of unchanged files are reused; null disables caching.</summary>
     public string? CacheFile { get; init; }
 
+    /// <summary>The <see cref="CacheFile"/>, read ahead while the files were being found (<see cref="ValidationCache.ReadAhead"/>).</summary>
+    public Task<ValidationCache.StoredEntries>? CacheReadAhead { get; init; }
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Whether placeholder IDs are "to be assigned" (pull requests) or refused (the main branch).</summary>
