@@ -116,6 +116,35 @@ public sealed class ActionTests(ToolPackageFixture package, ITestOutputHelper ou
         Assert.False(again.Step("Run advisory").Ran);
     }
 
+    /// <summary>
+    /// The command input is split as a shell splits words, quotes included, and never evaluated: an argument with spaces
+    /// arrives whole, <c>$(...)</c> stays text, and an unmatched quote is refused before the tool runs.
+    /// </summary>
+    [Fact]
+    public void Quoted_arguments_arrive_whole_and_nothing_in_the_command_is_evaluated()
+    {
+        using var repository = Repository();
+        var runner = new LocalActionRunner(repository.Root, package.RunnerTemp);
+        var marker = Path.Combine(_temp.Path, "pwned");
+
+        var quoted = runner.Run(new Dictionary<string, string>
+        {
+            ["from-source"] = "true",
+            ["command"] = $"new --package PyPI/acme-widgets --summary \"Path traversal in archive extraction $(touch {marker})\"",
+        });
+        output.WriteLine(quoted.ToString());
+
+        Assert.True(quoted.Succeeded, quoted.ToString());
+        var written = Assert.Single(Directory.GetFiles(Path.Combine(repository.Root, "advisories"), "ACME-*.yaml"));
+        Assert.Contains($"Path traversal in archive extraction $(touch {marker})", File.ReadAllText(written));
+        Assert.False(File.Exists(marker));
+
+        var unmatched = runner.Run(new Dictionary<string, string> { ["from-source"] = "true", ["command"] = "withdraw ACME-2026-1 --reason \"a duplicate" });
+        var step = unmatched.Step("Run advisory");
+        Assert.Equal(2, step.ExitCode);
+        Assert.Contains("::error title=advisory action::the command input has an unmatched quote", step.Out);
+    }
+
     /// <summary>A repository set up by <c>advisory init</c> (in-process), committed on main.</summary>
     private static TemporaryGitRepository Repository()
     {
