@@ -61,7 +61,8 @@ public static class NewCommand
         env.Out.WriteLine($"created {AdvisoryFileDiscovery.Display(fullPath, env.WorkingDirectory)} ({id})");
         if (schema is null)
             env.Error.WriteLine($"advisory: note: no {SchemaPath} found above {database.DisplayPath}, so the file has no schema modeline");
-        env.Out.WriteLine("fill in summary and details, then run 'advisory validate'; 'advisory assign-ids' gives it its ID after review");
+        var toFill = request.Summary is null ? "summary and details" : "details";
+        env.Out.WriteLine($"fill in {toFill}, then run 'advisory validate'; 'advisory assign-ids' gives it its ID after review");
         return ExitCodes.Success;
     }
 

@@ -23,6 +23,7 @@ public sealed class NewCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("created advisories/TSSA-0000-prototype-pollution-in-the-clients-merge.yaml (TSSA-0000-prototype-pollution-in-the-clients-merge)", run.OutLines[0]);
+        Assert.StartsWith("fill in details, then run 'advisory validate'", run.OutLines[1], StringComparison.Ordinal);
         Assert.Equal(["?? advisories/TSSA-0000-prototype-pollution-in-the-clients-merge.yaml"], _repository.Status());
         Assert.Equal("""
             # yaml-language-server: $schema=../schemas/advisory.schema.json
