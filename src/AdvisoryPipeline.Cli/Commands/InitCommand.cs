@@ -48,12 +48,19 @@ public static class InitCommand
             DefaultValueFactory = _ => AdopterWorkflows.DefaultAction,
             HelpName = "OWNER/REPO@REF",
         };
+        var advisories = new Option<string>("--advisories")
+        {
+            Description = "The folder of the advisories, relative to DIR: database.yaml goes there, and the workflows check and publish it. "
+                + "An existing database keeps its folder and its files (--advisories vulns)",
+            DefaultValueFactory = _ => DatabaseFiles.AdvisoryFolder,
+            HelpName = "FOLDER",
+        };
         var print = new Option<bool>("--print") { Description = "Print the commented database.yaml instead of writing anything" };
         var command = new Command("init",
             "Set up a repository for advisories: a commented advisories/database.yaml, the editor schema, out/ in .gitignore, "
             + "and the pull-request and publish workflows that use the GitHub Action. Never replaces a file.")
         {
-            folder, prefix, name, siteUrl, contact, action, print,
+            folder, prefix, name, siteUrl, contact, action, advisories, print,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +69,12 @@ public static class InitCommand
                 $"--prefix is required: every advisory ID starts with it, for good (ACME-2026-1); e.g. advisory init --prefix {SuggestedPrefix(root)}"));
             if (idPrefix.Length == 0 || !idPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
                 throw new UsageException($"--prefix {idPrefix}: use letters, digits and dashes only, e.g. ACME");
-            var request = new DatabaseScaffoldRequest(parse.GetValue(name)!, idPrefix, parse.GetValue(siteUrl), parse.GetValue(contact), parse.GetValue(action)!);
+            var advisoryFolder = parse.GetValue(advisories)!.Replace('\\', '/').TrimEnd('/');
+            if (!DatabaseScaffoldRequest.IsAdvisoryFolder(advisoryFolder))
+                throw new UsageException($"--advisories {parse.GetValue(advisories)}: name a folder inside the repository, relative to it, "
+                    + "of letters, digits, '.', '_' and '-' (e.g. advisories, or vulns for an existing database)");
+            var request = new DatabaseScaffoldRequest(parse.GetValue(name)!, idPrefix, parse.GetValue(siteUrl), parse.GetValue(contact), parse.GetValue(action)!,
+                advisoryFolder);
             if (!AdopterWorkflows.IsActionReference(request.Action))
                 throw new UsageException($"--action {request.Action}: write OWNER/REPO@REF, e.g. {AdopterWorkflows.DefaultAction}, or ./PATH for an action in the repository itself");
             // A contact that is not a mail address breaks the mailing list too: the policy's rule says what a contact may be.
@@ -83,9 +95,13 @@ public static class InitCommand
             env.Out.WriteLine("next:");
             if (!string.Equals(root, Path.GetFullPath(env.WorkingDirectory), StringComparison.Ordinal))
                 env.Out.WriteLine($"  cd {Shown(".")}");
-            env.Out.WriteLine("  advisory new --package ECOSYSTEM/NAME   write an advisory, e.g. --package PyPI/NAME");
-            env.Out.WriteLine("  advisory validate                       check the advisories");
-            env.Out.WriteLine("  advisory run                            publish the OSV records to out/osv, render the site, pages and mails to out/");
+            // Commands default to advisories/: another folder is named in each.
+            var usual = advisoryFolder == DatabaseFiles.AdvisoryFolder;
+            var dir = usual ? "" : " --dir " + advisoryFolder;
+            var paths = usual ? "" : " " + advisoryFolder;
+            env.Out.WriteLine($"  {$"advisory new{dir} --package ECOSYSTEM/NAME",-39} write an advisory, e.g. --package PyPI/NAME");
+            env.Out.WriteLine($"  {$"advisory validate{paths}",-39} check the advisories");
+            env.Out.WriteLine($"  {$"advisory run{paths}",-39} publish the OSV records to out/osv, render the site, pages and mails to out/");
             env.Out.WriteLine("then commit and push: the workflows validate pull requests and publish on merge");
             return ExitCodes.Success;
         });

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AdvisoryPipeline.Loading;
 
 namespace AdvisoryPipeline.Lifecycle;
 
@@ -24,7 +25,8 @@ public static partial class AdopterWorkflows
     public const string RecordsBranch = "osv";
 
     /// <param name="action">The <c>uses:</c> reference of the action, e.g. <see cref="DefaultAction"/>.</param>
-    public static string PullRequest(string action) => $$$"""
+    /// <param name="folder">The advisory folder (see <see cref="DatabaseScaffoldRequest.AdvisoryFolder"/>).</param>
+    public static string PullRequest(string action, string folder = DatabaseFiles.AdvisoryFolder) => $$$"""
         # Every pull request: validate the advisories (annotations on the YAML lines), check them against the target
         # branch's history (no advisory deleted, no published date changed), and preview the changed advisories, their
         # page and announcement, in the job summary. Written by `advisory init`.
@@ -59,14 +61,15 @@ public static partial class AdopterWorkflows
               - name: Validate, check the history, preview
                 uses: {{{action}}}
                 with:
-                  command: validate --format github
+                  command: validate {{{FolderArgument(folder)}}}--format github
                   base: origin/${{ github.base_ref }}
-                  preview: "true"
+                  preview: "true"{{{FolderInput(folder)}}}
 
         """;
 
     /// <param name="action">The <c>uses:</c> reference of the action, e.g. <see cref="DefaultAction"/>.</param>
-    public static string Publish(string action) => $$$"""
+    /// <param name="folder">The advisory folder (see <see cref="DatabaseScaffoldRequest.AdvisoryFolder"/>).</param>
+    public static string Publish(string action, string folder = DatabaseFiles.AdvisoryFolder) => $$$"""
         # On merge to main: give new advisories their IDs, publish their OSV records to the branch {{{RecordsBranch}}} of this
         # repository (one commit per change; it keeps the timestamps each record was published with, and anyone can
         # read the records there), render the site, keep the announcement mails as an artifact, and deploy the site to
@@ -105,7 +108,7 @@ public static partial class AdopterWorkflows
               - name: Assign IDs
                 uses: {{{action}}}
                 with:
-                  command: assign-ids
+                  command: assign-ids{{{DirOption(folder)}}}
 
               # A protected main refuses the push; the IDs then go to a pull request, and the advisories that still
               # have placeholders are left out of this publish (placeholders are never published).
@@ -113,10 +116,10 @@ public static partial class AdopterWorkflows
                 env:
                   GH_TOKEN: ${{ github.token }}
                 run: |
-                  if [ -n "$(git status --porcelain -- advisories)" ]; then
+                  if [ -n "$(git status --porcelain -- {{{folder}}})" ]; then
                     git config user.name "advisory-bot"
                     git config user.email "advisory-bot@users.noreply.github.com"
-                    git add -- advisories
+                    git add -- {{{folder}}}
                     git commit -m "Assign advisory IDs"
                     if ! git push origin HEAD:main; then
                       branch="advisory-ids/${GITHUB_SHA::12}"
@@ -129,7 +132,7 @@ public static partial class AdopterWorkflows
               - name: Validate
                 uses: {{{action}}}
                 with:
-                  command: validate --format github
+                  command: validate {{{FolderArgument(folder)}}}--format github
 
               # The records published so far, and so the timestamps they were published with.
               - name: Fetch the published records
@@ -143,7 +146,7 @@ public static partial class AdopterWorkflows
               - name: Publish and render
                 uses: {{{action}}}
                 with:
-                  command: run --target git:.#{{{RecordsBranch}}} --out out
+                  command: run {{{FolderArgument(folder)}}}--target git:.#{{{RecordsBranch}}} --out out
 
               - name: Push the published records
                 run: |
@@ -179,6 +182,14 @@ public static partial class AdopterWorkflows
                 uses: actions/deploy-pages@v4
 
         """;
+
+    // The usual folder is every command's default: the workflows name only another one.
+    private static string FolderArgument(string folder) => folder == DatabaseFiles.AdvisoryFolder ? "" : folder + " ";
+
+    private static string DirOption(string folder) => folder == DatabaseFiles.AdvisoryFolder ? "" : " --dir " + folder;
+
+    private static string FolderInput(string folder) =>
+        folder == DatabaseFiles.AdvisoryFolder ? "" : "\n          folder: " + folder;
 
     /// <summary>
     /// Whether <paramref name="reference"/> can stand after <c>uses:</c>: OWNER/REPO[/PATH]@REF as GitHub spells them, or

@@ -11,12 +11,29 @@ namespace AdvisoryPipeline.Lifecycle;
 /// <param name="SiteUrl">Where the rendered site is published, or null.</param>
 /// <param name="Contact">Where to report vulnerabilities (<c>mailto:</c>, <c>https:</c> or <c>tel:</c>), or null.</param>
 /// <param name="Action">The <c>uses:</c> reference of the GitHub Action in the workflows.</param>
+/// <param name="AdvisoryFolder">
+/// The folder of the advisories, relative to the repository root ('/'-separated): <c>advisories</c>, or the folder of an
+/// existing database (<c>vulns</c> in PyPA's layout), whose files stay as they are.
+/// </param>
 public sealed record DatabaseScaffoldRequest(
     string Name,
     string IdPrefix,
     string? SiteUrl = null,
     string? Contact = null,
-    string Action = AdopterWorkflows.DefaultAction);
+    string Action = AdopterWorkflows.DefaultAction,
+    string AdvisoryFolder = DatabaseFiles.AdvisoryFolder)
+{
+    /// <summary>Where <c>database.yaml</c> goes: in the advisory folder.</summary>
+    public string ConfigPath => AdvisoryFolder + "/" + DatabaseFiles.ConfigFile;
+
+    /// <summary>
+    /// Whether <paramref name="folder"/> can be the advisory folder: a relative path inside the repository, of plain names
+    /// (letters, digits, '.', '_', '-'), which the workflows can name without quoting.
+    /// </summary>
+    public static bool IsAdvisoryFolder(string folder) =>
+        folder.Length > 0 && folder.Split('/').All(part => part.Length > 0 && part is not "." and not ".."
+            && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'));
+}
 
 /// <summary>A file of the scaffold: its path relative to the repository root ('/'-separated) and its text.</summary>
 public sealed record ScaffoldFile(string RelativePath, string Text);
@@ -35,6 +52,7 @@ public sealed record ScaffoldResult(IReadOnlyList<string> Written, string? GitIg
 /// </summary>
 public static class DatabaseScaffold
 {
+    /// <summary>Where <c>database.yaml</c> goes in the usual layout.</summary>
     public const string ConfigPath = DatabaseFiles.AdvisoryFolder + "/" + DatabaseFiles.ConfigFile;
 
     public const string GitIgnorePath = ".gitignore";
@@ -45,10 +63,10 @@ public static class DatabaseScaffold
     /// <summary>The files to create, in the order they are written.</summary>
     public static IReadOnlyList<ScaffoldFile> Files(DatabaseScaffoldRequest request) =>
     [
-        new(ConfigPath, DatabaseConfigTemplate.Text(request.Name, request.IdPrefix, request.SiteUrl, request.Contact)),
+        new(request.ConfigPath, DatabaseConfigTemplate.Text(request.Name, request.IdPrefix, request.SiteUrl, request.Contact)),
         new(AuthoringSchemaFile.RelativePath, AuthoringSchemaFile.For(request.IdPrefix)),
-        new(AdopterWorkflows.PullRequestPath, AdopterWorkflows.PullRequest(request.Action)),
-        new(AdopterWorkflows.PublishPath, AdopterWorkflows.Publish(request.Action)),
+        new(AdopterWorkflows.PullRequestPath, AdopterWorkflows.PullRequest(request.Action, request.AdvisoryFolder)),
+        new(AdopterWorkflows.PublishPath, AdopterWorkflows.Publish(request.Action, request.AdvisoryFolder)),
     ];
 
     /// <summary>
@@ -75,7 +93,7 @@ public static class DatabaseScaffold
 
         var taken = files.Select(f => f.RelativePath).Where(p => Path.Exists(Full(p))).ToList();
         if (Directory.Exists(Full(GitIgnorePath))) taken.Add(GitIgnorePath);
-        if (File.Exists(Full(DatabaseFiles.AdvisoryFolder))) taken.Add(DatabaseFiles.AdvisoryFolder);
+        if (File.Exists(Full(request.AdvisoryFolder))) taken.Add(request.AdvisoryFolder);
         if (taken.Count > 0)
             throw new UsageException(
                 $"{string.Join(", ", taken.Select(Shown))} {(taken.Count == 1 ? "exists" : "exist")} already, and advisory init never replaces a file: "

@@ -145,6 +145,57 @@ public sealed class ActionTests(ToolPackageFixture package, ITestOutputHelper ou
         Assert.Contains("::error title=advisory action::the command input has an unmatched quote", step.Out);
     }
 
+    /// <summary>An existing database in its own folder and layout (PyPA's <c>vulns/PACKAGE/ID.yaml</c>): the preview finds it through <c>folder</c>.</summary>
+    [Fact]
+    public void The_preview_reads_the_folder_of_an_existing_database_and_its_subfolders()
+    {
+        using var repository = TemporaryGitRepository.Empty();
+        var init = new CliRunner(repository.Root).Run("init", "--prefix", "PYSEC", "--advisories", "vulns");
+        Assert.True(init.ExitCode == 0, init.Error);
+        repository.CommitAll("advisory init");
+        repository.Git("checkout", "--quiet", "-b", "change");
+        repository.Write("vulns/acme-widgets/PYSEC-2026-1.yaml", SampleAdvisories.CleanYaml("PYSEC-2026-1", package: "acme-widgets", summary: "Path traversal in archive extraction"));
+        repository.CommitAll("PYSEC-2026-1");
+        var runner = new LocalActionRunner(repository.Root, package.RunnerTemp);
+
+        var result = runner.Run(new Dictionary<string, string>
+        {
+            ["from-source"] = "true",
+            ["command"] = "validate vulns --format github",
+            ["base"] = "main",
+            ["preview"] = "true",
+            ["folder"] = "vulns",
+        });
+        output.WriteLine(result.ToString());
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.StartsWith("advisory validate vulns --format github --base main\n", result.Step("Run advisory").Out);
+        Assert.Contains("# PYSEC-2026-1", result.Summary);
+        Assert.Contains("Path traversal in archive extraction", result.Summary);
+    }
+
+    /// <summary>Advisories left out with --exclude-invalid exit 4: a failed step, unless the workflow accepts it.</summary>
+    [Fact]
+    public void Excluded_advisories_fail_the_step_unless_accept_excluded_says_otherwise()
+    {
+        using var repository = Repository();
+        repository.Write("advisories/ACME-2026-1.yaml", SampleAdvisories.CleanYaml("ACME-2026-1", summary: "Crash on an empty frame"));
+        repository.Write("advisories/ACME-2026-2.yaml",
+            SampleAdvisories.CleanYaml("ACME-2026-2", package: "acme-widgets", summary: "A legacy record").Replace("fixed: \"1.2.0\"", "fixed: 1.10", StringComparison.Ordinal));
+        repository.CommitAll("two advisories, one invalid");
+        var runner = new LocalActionRunner(repository.Root, package.RunnerTemp);
+        var inputs = new Dictionary<string, string> { ["from-source"] = "true", ["command"] = "publish --exclude-invalid --dry-run" };
+
+        var strict = runner.Run(inputs);
+        var accepting = runner.Run(new Dictionary<string, string>(inputs) { ["accept-excluded"] = "true" });
+        output.WriteLine(accepting.ToString());
+
+        Assert.Equal(4, strict.Step("Run advisory").ExitCode);
+        Assert.True(accepting.Succeeded, accepting.ToString());
+        Assert.Contains("ACME-2026-2", accepting.Step("Run advisory").Out + accepting.Step("Run advisory").Error);
+        Assert.Contains("::warning title=advisory action::advisories with errors were left out", accepting.Step("Run advisory").Out);
+    }
+
     /// <summary>A repository set up by <c>advisory init</c> (in-process), committed on main.</summary>
     private static TemporaryGitRepository Repository()
     {

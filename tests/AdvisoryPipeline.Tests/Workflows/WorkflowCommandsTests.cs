@@ -131,7 +131,7 @@ public sealed class WorkflowCommandsTests
         var pullRequest = WorkflowDocument.Generated().First();
         var check = Assert.Single(pullRequest.Steps, s => s.UsesTheAction);
         Assert.Equal(("validate --format github", "origin/${{ github.base_ref }}", "true"), (check.With["command"], check.With["base"], check.With["preview"]));
-        var publish = WorkflowDocument.Generated().Last();
+        var publish = WorkflowDocument.Generated().ElementAt(1);
         Assert.Equal(["assign-ids", "validate", "run"], Invocations(publish).Select(i => i.Arguments[0]));
         Assert.Contains(publish.Steps, s => s.With.GetValueOrDefault("command") == $"run --target git:.#{AdopterWorkflows.RecordsBranch} --out out");
         Assert.Contains(publish.Steps, s => s.Run?.Contains($"git push origin {AdopterWorkflows.RecordsBranch}", StringComparison.Ordinal) == true);

@@ -61,11 +61,16 @@ internal sealed class WorkflowDocument
     public static IEnumerable<string> RepositoryWorkflowNames() =>
         Directory.GetFiles(RepositoryWorkflowFolder, "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
-    /// <summary>The workflows <c>advisory init</c> writes into an adopting repository, with the default action.</summary>
+    /// <summary>
+    /// The workflows <c>advisory init</c> writes into an adopting repository, with the default action: for the usual
+    /// <c>advisories/</c>, and for an existing database in another folder (<c>--advisories vulns</c>).
+    /// </summary>
     public static IEnumerable<WorkflowDocument> Generated() =>
     [
         new("init: " + Path.GetFileName(AdopterWorkflows.PullRequestPath), AdopterWorkflows.PullRequest(AdopterWorkflows.DefaultAction)),
         new("init: " + Path.GetFileName(AdopterWorkflows.PublishPath), AdopterWorkflows.Publish(AdopterWorkflows.DefaultAction)),
+        new("init --advisories vulns: " + Path.GetFileName(AdopterWorkflows.PullRequestPath), AdopterWorkflows.PullRequest(AdopterWorkflows.DefaultAction, "vulns")),
+        new("init --advisories vulns: " + Path.GetFileName(AdopterWorkflows.PublishPath), AdopterWorkflows.Publish(AdopterWorkflows.DefaultAction, "vulns")),
     ];
 
     /// <summary>Every workflow file the project has or writes, and the action: what the lint tests check.</summary>

@@ -67,6 +67,55 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("mailto:security@acme.example", File.ReadAllText(_temp.Combine("out", "site", ".well-known", "security.txt")));
     }
 
+    /// <summary>
+    /// A team with a database already (PyPA's layout: <c>vulns/PACKAGE/ID.yaml</c>) keeps its folder and files: the
+    /// configuration goes beside them, the workflows name the folder, and the records validate under it.
+    /// </summary>
+    [Fact]
+    public void An_existing_database_keeps_its_folder_and_the_workflows_name_it()
+    {
+        var source = SharedData.PathOf("corpus", "pypa");
+        foreach (var file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(20))
+        {
+            var target = _temp.Combine("vulns", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var init = _cli.Run("init", "--prefix", "PYSEC", "--name", "PyPA Advisory Database", "--advisories", "vulns/");
+
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.Contains("created vulns/database.yaml", init.OutLines);
+        Assert.Contains("  advisory validate vulns                 check the advisories", init.OutLines);
+        Assert.Contains("  advisory new --dir vulns --package ECOSYSTEM/NAME write an advisory, e.g. --package PyPI/NAME", init.OutLines);
+        Assert.False(Directory.Exists(_temp.Combine("advisories")));
+        var pullRequest = File.ReadAllText(_temp.Combine(".github", "workflows", "advisories-pr.yml"));
+        Assert.Contains("command: validate vulns --format github", pullRequest);
+        Assert.Contains("folder: vulns", pullRequest);
+        var publish = File.ReadAllText(_temp.Combine(".github", "workflows", "advisories-publish.yml"));
+        Assert.Contains("command: assign-ids --dir vulns", publish);
+        Assert.Contains("git add -- vulns", publish);
+        Assert.Contains("command: run vulns --target git:.#osv --out out", publish);
+
+        var validated = _cli.Run("validate", "vulns");
+        Assert.True(validated.ExitCode is 0 or 1, validated.Error);
+        Assert.EndsWith("20 advisories checked", validated.OutLines[^1].Split(',')[0]);
+        Assert.DoesNotContain("OSV106", validated.Out);
+    }
+
+    [Theory]
+    [InlineData("../elsewhere")]
+    [InlineData("/abs")]
+    [InlineData("a b")]
+    public void An_advisory_folder_outside_the_repository_or_with_odd_characters_is_refused(string folder)
+    {
+        var init = _cli.Run("init", "--prefix", "ACME", "--advisories", folder);
+
+        Assert.Equal(2, init.ExitCode);
+        Assert.Contains($"--advisories {folder}: name a folder inside the repository", init.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
     [Fact]
     public void A_folder_argument_is_the_repository_root_and_the_next_commands_start_there()
     {
