@@ -36,7 +36,7 @@ public static class DatabaseValidator
         var cacheFile = options.KeepRecords ? null : options.CacheFile;
         var now = options.Clock.GetUtcNow();
         // Stamps are compared with the file system's clock, never the run's (which tests and --now set).
-        var started = DateTimeOffset.UtcNow;
+        var settled = Settled(DateTimeOffset.UtcNow, options);
         var results = new InOrderResults(files.Count, onChecked);
         // Content hashes of the files already read for the cache lookup, so that a changed file is not hashed twice.
         var hashes = new byte[]?[files.Count];
@@ -53,13 +53,13 @@ public static class DatabaseValidator
             cache = ValidationCache.Open(cacheFile, key, options.CacheReadAhead?.Result);
             pending = cache.IsEmpty
                 ? [.. Enumerable.Range(0, files.Count)]
-                : Uncached(files, contexts, cache, now, Settled(started, options), results, hashes, out contentReads);
+                : Uncached(files, contexts, cache, now, settled, results, hashes, out contentReads);
         }
         // Reading and parsing stay on this thread: see ParseAheadPipeline for why.
         ParseAheadPipeline<ParsedFile>.Run(pending.Length, Environment.ProcessorCount - 1,
             k => Parse(files[pending[k]], keepContent: cache is not null && hashes[pending[k]] is null),
             (k, parsed) => results.Set(pending[k], Finish(files[pending[k]], parsed, hashes[pending[k]], contexts[pending[k]], cache,
-                Settled(started, options), options)));
+                settled, options)));
         cache?.Save();
         contentReads += pending.Length;
 

@@ -34,29 +34,9 @@ internal static class LintHarness
         return Linter.Create(config ?? Config, options ?? Options).CheckRecord(document, record);
     }
 
-    /// <summary>A clean record, for tests that change one thing in it.</summary>
-    public static string CleanRecord(string id = "TSSA-2025-1", string aliases = "CVE-2025-21364") => $"""
-        id: {id}
-        modified: "2025-02-11T09:31:27Z"
-        published: "2025-01-28T14:00:00Z"
-        aliases:
-          - {aliases}
-        summary: Stack exhaustion from deeply nested lists in tessera-py
-        details: |
-          The decoder of tessera-py has no limit on the nesting depth of lists.
-        affected:
-          - package:
-              ecosystem: PyPI
-              name: tessera-py
-              purl: pkg:pypi/tessera-py
-            ranges:
-              - type: ECOSYSTEM
-                events:
-                  - introduced: "0"
-                  - fixed: "1.7.3"
-        references:
-          - type: ADVISORY
-            url: https://security.tessera-project.org/{id}/
-
-        """;
+    /// <summary>A clean record, for tests that change one thing in it: line 8 is the first line of details.</summary>
+    public static string CleanRecord(string id = "TSSA-2025-1", string aliases = "CVE-2025-21364") =>
+        SampleAdvisories.CleanYaml(id, summary: "Stack exhaustion from deeply nested lists in tessera-py",
+            modified: "2025-02-11T09:31:27Z", published: "2025-01-28T14:00:00Z", alias: aliases,
+            details: "|\n  The decoder of tessera-py has no limit on the nesting depth of lists.", fixedVersion: "1.7.3");
 }

@@ -73,27 +73,34 @@ internal static class SampleAdvisories
 
     /// <summary>
     /// The YAML of a small advisory that passes the schema and every lint rule of a TSSA database, plus
-    /// <paramref name="extra"/> lines: what <c>advisory new</c> leaves once it is filled in.
+    /// <paramref name="extra"/> lines: what <c>advisory new</c> leaves once it is filled in. The other parameters are
+    /// written as given (<paramref name="details"/> is YAML: a plain line, or a <c>|</c> block with its lines).
     /// </summary>
-    public static string CleanYaml(string id, string package = "tessera-py", string summary = "Crash when decoding an empty frame", string extra = "") => $"""
-        id: {id}
-        modified: "2026-03-02T00:00:00Z"
-        published: "2026-03-01T00:00:00Z"
-        summary: {summary}
-        details: Decoding an empty frame dereferenced a null pointer.
-        affected:
-          - package:
-              ecosystem: PyPI
-              name: {package}
-              purl: pkg:pypi/{package}
-            ranges:
-              - type: ECOSYSTEM
-                events:
-                  - introduced: "0"
-                  - fixed: "1.2.0"
-        references:
-          - type: ADVISORY
-            url: https://security.tessera-project.org/{id}/
+    public static string CleanYaml(string id, string package = "tessera-py", string summary = "Crash when decoding an empty frame", string extra = "",
+        string modified = "2026-03-02T00:00:00Z", string published = "2026-03-01T00:00:00Z", string? alias = null,
+        string details = "Decoding an empty frame dereferenced a null pointer.", string fixedVersion = "1.2.0")
+    {
+        var aliases = alias is null ? "" : $"aliases:\n  - {alias}\n";
+        return $"""
+            id: {id}
+            modified: "{modified}"
+            published: "{published}"
+            {aliases}summary: {summary}
+            details: {details}
+            affected:
+              - package:
+                  ecosystem: PyPI
+                  name: {package}
+                  purl: pkg:pypi/{package}
+                ranges:
+                  - type: ECOSYSTEM
+                    events:
+                      - introduced: "0"
+                      - fixed: "{fixedVersion}"
+            references:
+              - type: ADVISORY
+                url: https://security.tessera-project.org/{id}/
 
-        """ + extra;
+            """ + extra;
+    }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AdvisoryPipeline.Diagnostics;
 using AdvisoryPipeline.JsonSchema;
@@ -19,12 +17,7 @@ internal sealed class JsonRecordConverter
 {
     [ThreadStatic] private static JsonRecordConverter? t_spare;
 
-    private const int KeptBufferBytes = 256 * 1024;
-
-    private ArrayBufferWriter<byte> _recordBuffer = new(4096);
-    private ArrayBufferWriter<byte> _authoringBuffer = new(256);
-    private readonly Utf8JsonWriter _recordWriter;
-    private readonly Utf8JsonWriter _authoringWriter;
+    private readonly RecordWriters _writers = new();
     private readonly SourceMapBuilder _map = new();
     private readonly MappingKeys _keys = new();
     private readonly FileFindings _findings = new();
@@ -32,13 +25,6 @@ internal sealed class JsonRecordConverter
     private Frame[] _frames = new Frame[16];
     private int _depth;
     private Utf8Positions _position = new();
-
-    private JsonRecordConverter()
-    {
-        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true, MaxDepth = 1024 };
-        _recordWriter = new Utf8JsonWriter(_recordBuffer, options);
-        _authoringWriter = new Utf8JsonWriter(_authoringBuffer, options);
-    }
 
     /// <param name="utf8">The file's bytes after its byte order marks; <paramref name="text"/> is their decoded text.</param>
     public static LoadedDocument Convert(string path, string text, bool hasByteOrderMark, ReadOnlySpan<byte> utf8, LoadOptions options)
@@ -59,8 +45,7 @@ internal sealed class JsonRecordConverter
     private LoadedDocument Run(string path, string text, bool hasByteOrderMark, ReadOnlySpan<byte> utf8, LoadOptions options)
     {
         _findings.Start(path);
-        _recordWriter.Reset(_recordBuffer);
-        _authoringWriter.Reset(_authoringBuffer);
+        _writers.Start();
         _position = new Utf8Positions();
 
         var authoringSeen = false;
@@ -77,11 +62,7 @@ internal sealed class JsonRecordConverter
         }
 
         JsonElement? record = null, authoring = null;
-        if (complete)
-        {
-            record = Parse(_recordWriter, _recordBuffer, options);
-            if (authoringSeen) authoring = Parse(_authoringWriter, _authoringBuffer, options);
-        }
+        if (complete) (record, authoring) = _writers.Finish(authoringSeen, options.MaxDepth);
         return new LoadedDocument(path, text, hasByteOrderMark, record, authoring, BuildMap(path, text), _findings.InSourceOrder());
     }
 
@@ -105,7 +86,7 @@ internal sealed class JsonRecordConverter
         }
 
         var fatal = false;
-        _recordWriter.WriteStartObject();
+        _writers.Record.WriteStartObject();
         Open(isMapping: true, authoring: false, node: _map.Add(SourceNodeKind.Mapping, Place(utf8, reader.TokenStartIndex, reader.TokenStartIndex + 1), null, -1, default));
         while (_depth > 0 && reader.Read())
         {
@@ -265,14 +246,7 @@ internal sealed class JsonRecordConverter
         return new SourceSpan(start, _position.CharOffset(utf8, endByte), line, column);
     }
 
-    private Utf8JsonWriter WriterFor(bool authoring) => authoring ? _authoringWriter : _recordWriter;
-
-    private static JsonElement Parse(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, LoadOptions options)
-    {
-        writer.Flush();
-        using var document = JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 2 });
-        return document.RootElement.Clone();
-    }
+    private Utf8JsonWriter WriterFor(bool authoring) => _writers.For(authoring);
 
     private SourceMap BuildMap(string path, string text)
     {
@@ -317,15 +291,7 @@ internal sealed class JsonRecordConverter
         Array.Clear(_frames, 0, _frames.Length);
         _depth = 0;
         _position = new Utf8Positions();
-        _recordBuffer = Reuse(_recordBuffer, 4096);
-        _authoringBuffer = Reuse(_authoringBuffer, 256);
-    }
-
-    private static ArrayBufferWriter<byte> Reuse(ArrayBufferWriter<byte> buffer, int initialCapacity)
-    {
-        if (buffer.Capacity > KeptBufferBytes) return new ArrayBufferWriter<byte>(initialCapacity);
-        buffer.ResetWrittenCount();
-        return buffer;
+        _writers.Clear();
     }
 
     private struct Frame
