@@ -3,7 +3,7 @@ using AdvisoryPipeline.Osv;
 namespace AdvisoryPipeline.Lint;
 
 /// <summary>OSV509-OSV510: a GIT range names full commits of a repository that anyone can clone.</summary>
-internal static class GitRangeChecks
+internal static partial class GitRangeChecks
 {
     public static void Check(RecordContext context, int index, int rangeIndex, OsvRange range, IReadOnlyList<OsvEvent> events)
     {
@@ -34,8 +34,14 @@ internal static class GitRangeChecks
             return $"write it in lower case: {version.ToLowerInvariant()}";
         if (version.Length is >= 4 and < 40 && !version.AsSpan().ContainsAnyExcept("0123456789abcdefABCDEF"))
             return $"write the full hash: git rev-parse {version}";
+        // A hash with something around it: a patch file name (PyPA's 195caac...82.patch) or a commit URL.
+        if (EmbeddedHash().Match(version) is { Success: true } hash)
+            return $"write the hash alone: {hash.Value.ToLowerInvariant()}";
         return $"write the commit, not a tag or branch: git rev-parse {version}^{{commit}}";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9a-fA-F])([0-9a-fA-F]{64}|[0-9a-fA-F]{40})(?![0-9a-fA-F])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EmbeddedHash();
 
     private static bool IsHttpsUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0

@@ -102,7 +102,20 @@ public static class MarkdownPageRenderer
         }
         page.Heading(2, "Affected packages");
         page.Block(table.ToString());
+        // A long list would stretch its table cell over screens (PyPA lists every release since the first commit).
+        foreach (var package in advisory.Affected.Where(ListsVersionsBelow))
+            page.Block($"**{MarkdownText.Escape(package.Package)} ({MarkdownText.Escape(package.Ecosystem)}), "
+                + $"{package.ExplicitVersions.Count} listed versions:** {MarkdownText.Escape(string.Join(", ", package.ExplicitVersions))}");
     }
+
+    /// <summary>Versions shown beside GIT ranges, as few in the table, as many below it.</summary>
+    private const int VersionsInTable = 5;
+
+    private static bool ShowsVersions(AffectedPackageView package) =>
+        package.Ranges.Any(r => r.IsGit) && package.ExplicitVersions.Count > 0;
+
+    private static bool ListsVersionsBelow(AffectedPackageView package) =>
+        ShowsVersions(package) && package.ExplicitVersions.Count > VersionsInTable;
 
     private static string AffectedVersions(AffectedPackageView package)
     {
@@ -111,7 +124,9 @@ public static class MarkdownPageRenderer
             ? string.Concat(range.Parts.Select(Part))
             : range.FormatAffected(MarkdownText.Escape)));
         // Tags name GIT ranges' commits in a way readers recognise; for other ranges the list repeats the range.
-        if (package.Ranges.Any(r => r.IsGit) && package.ExplicitVersions.Count > 0)
+        if (ListsVersionsBelow(package))
+            text += $" ({package.ExplicitVersions.Count} listed versions, below the table)";
+        else if (ShowsVersions(package))
             text += " (versions: " + MarkdownText.Escape(string.Join(", ", package.ExplicitVersions)) + ")";
         return text;
     }

@@ -102,6 +102,27 @@ public class MarkdownPageRendererTests
         Assert.Equal(["https://github.com/tessera-project/tessera/commit/ccb2cc34a2ebb3c7e652aed1f3d4d89879090383"], MarkdownAst.LinkUrls(gitCells[3]));
     }
 
+    /// <summary>PyPA lists every release beside a GIT range: beyond a few, the list goes below the table, not into its cell.</summary>
+    [Fact]
+    public void A_long_list_of_versions_beside_a_git_range_goes_below_the_table()
+    {
+        var versions = Enumerable.Range(0, 8).Select(i => $"\"0.{i}\"");
+        var advisory = AdvisoryView.From(SampleAdvisories.FromJson($$"""
+            {"id": "PYSEC-2021-76", "modified": "2021-03-26T20:01:00Z", "summary": "Open redirect in aiohttp",
+             "affected": [{"package": {"ecosystem": "PyPI", "name": "aiohttp"},
+               "ranges": [{"type": "GIT", "repo": "https://github.com/aio-libs/aiohttp",
+                           "events": [{"introduced": "0"}, {"fixed": "2545222a3853e31ace15d87ae0e2effb7da0c96b"}]}],
+               "versions": [{{string.Join(", ", versions)}}]}]}
+            """));
+
+        var page = MarkdownAst.Parse(MarkdownPageRenderer.Render(advisory, Settings));
+
+        Assert.Equal("since the first commit (8 listed versions, below the table)", Rows(page)[1][2]);
+        var below = page.OfType<ParagraphBlock>().Select(MarkdownAst.Text)
+            .Single(text => text.StartsWith("aiohttp (PyPI), 8 listed versions:", StringComparison.Ordinal));
+        Assert.EndsWith("0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7", below);
+    }
+
     [Fact]
     public void Several_intervals_open_ranges_and_last_affected_are_written_out()
     {
